@@ -1,0 +1,92 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Hot numeric modules are optimised even in debug builds so that `swift test` (debug) runs the
+/// exhaustive proofs and property tests in minutes, not hours. Debug information is kept.
+let optimizedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
+let package = Package(
+    name: "Relaxations",
+    products: [
+        .library(name: "ExactArithmetic", targets: ["ExactArithmetic"]),
+        .library(name: "SortingNetworks", targets: ["SortingNetworks"]),
+        .library(name: "TopK", targets: ["TopK"]),
+        .library(name: "LogicGateNetworks", targets: ["LogicGateNetworks"]),
+        .library(name: "Fixtures", targets: ["Fixtures"]),
+        .executable(name: "relax", targets: ["relax"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CGMP", pkgConfig: "gmp", providers: [.apt(["libgmp-dev"])]),
+        .target(
+            name: "ExactArithmetic",
+            dependencies: ["CGMP", .product(name: "Numerics", package: "swift-numerics")],
+            swiftSettings: optimizedInDebug),
+        .target(
+            name: "SortingNetworks",
+            dependencies: [.product(name: "Numerics", package: "swift-numerics")],
+            swiftSettings: optimizedInDebug),
+        .target(
+            name: "TopK",
+            dependencies: ["SortingNetworks", .product(name: "Numerics", package: "swift-numerics")],
+            swiftSettings: optimizedInDebug),
+        .target(
+            name: "LogicGateNetworks",
+            dependencies: [.product(name: "Numerics", package: "swift-numerics")],
+            swiftSettings: optimizedInDebug),
+        .target(
+            name: "SortingNetworksProofs",
+            dependencies: ["SortingNetworks", "ExactArithmetic"],
+            path: "Proofs/SortingNetworks",
+            swiftSettings: optimizedInDebug),
+        .target(
+            name: "LogicGateNetworksProofs",
+            dependencies: ["LogicGateNetworks", "ExactArithmetic"],
+            path: "Proofs/LogicGateNetworks",
+            swiftSettings: optimizedInDebug),
+        .target(
+            name: "TopKProofs",
+            dependencies: ["TopK", "SortingNetworks", "ExactArithmetic"],
+            path: "Proofs/TopK",
+            swiftSettings: optimizedInDebug),
+        .target(
+            name: "Fixtures",
+            dependencies: ["SortingNetworks", "TopK", "LogicGateNetworks"],
+            swiftSettings: optimizedInDebug),
+        .executableTarget(
+            name: "relax",
+            dependencies: [
+                "SortingNetworks", "TopK", "LogicGateNetworks", "Fixtures", "ExactArithmetic",
+                "SortingNetworksProofs", "LogicGateNetworksProofs", "TopKProofs",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(
+            name: "ExactArithmeticTests",
+            dependencies: ["ExactArithmetic", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(
+            name: "SortingNetworksTests",
+            dependencies: [
+                "SortingNetworks", "SortingNetworksProofs", "ExactArithmetic",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
+        .testTarget(
+            name: "TopKTests",
+            dependencies: [
+                "TopK", "TopKProofs", "SortingNetworks", "ExactArithmetic",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
+        .testTarget(
+            name: "LogicGateNetworksTests",
+            dependencies: [
+                "LogicGateNetworks", "LogicGateNetworksProofs", "ExactArithmetic",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
+        .testTarget(
+            name: "FixturesTests",
+            dependencies: ["Fixtures"]),
+    ]
+)
