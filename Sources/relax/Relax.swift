@@ -5,5 +5,7 @@ struct Relax: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "relax",
         abstract: "Differentiable relaxations: verify, check fixtures, sort, prove.",
-        subcommands: [])
+        subcommands: [
+            VerifyCommand.self, CheckCommand.self, SortCommand.self, ProveCommand.self, BenchCommand.self, LogicCommand.self, TopKCommand.self],
+        defaultSubcommand: VerifyCommand.self)
 }
