@@ -22,6 +22,7 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CGMP", pkgConfig: "gmp", providers: [.apt(["libgmp-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "ExactArithmetic",
             dependencies: ["CGMP", .product(name: "Numerics", package: "swift-numerics")],
@@ -55,7 +56,7 @@ let package = Package(
             swiftSettings: optimizedInDebug),
         .target(
             name: "Fixtures",
-            dependencies: ["SortingNetworks", "TopK", "LogicGateNetworks"],
+            dependencies: ["SortingNetworks", "TopK", "LogicGateNetworks", "CZlib"],
             swiftSettings: optimizedInDebug),
         .executableTarget(
             name: "relax",

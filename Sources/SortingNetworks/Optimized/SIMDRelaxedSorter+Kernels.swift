@@ -27,6 +27,8 @@ extension SIMDRelaxedSorter {
     }
 
     /// Values forward of one row; records α, dα/dd and a − b per comparator.
+    @_specialize(where T == Double)
+    @_specialize(where T == Float)
     func forwardRow<T: SortScalar>(_ x: [T], row: Int, y: inout [T], workspace: inout Workspace<T>) {
         let s = T(configuration.steepness), lambda = T(configuration.artLambda)
         let n = self.n, count = self.count
@@ -45,11 +47,11 @@ extension SIMDRelaxedSorter {
                                                 let (al, dal) = alphaAndDerivative(b - a, steepness: s, lambda: lambda)
                                                 alpha[c] = al
                                                 dAlpha[c] = dal
-                                                let diff = a - b
-                                                amb[c] = diff
-                                                let t = al * diff
-                                                v[Int(mnW[c])] = b + t
-                                                v[Int(mxW[c])] = a - t
+                                                amb[c] = a - b
+                                                // The reference's formula, so values (and hence
+                                                // every α) are bit-identical to the reference.
+                                                v[Int(mnW[c])] = al * a + (1 - al) * b
+                                                v[Int(mxW[c])] = (1 - al) * a + al * b
                                             }
                                         }
                                     }
@@ -66,6 +68,8 @@ extension SIMDRelaxedSorter {
     }
 
     /// P of one row, panel by panel; with a cotangent on P, also accumulates the P part of ᾱ.
+    @_specialize(where T == Double)
+    @_specialize(where T == Float)
     func permutationPanels<T: SortScalar>(
         row: Int, p: UnsafeMutableBufferPointer<T>, cotangentP: UnsafeBufferPointer<T>?,
         workspace: inout Workspace<T>
@@ -134,6 +138,8 @@ extension SIMDRelaxedSorter {
     }
 
     /// Values backward of one row, adding the value part of ᾱ to the P part already accumulated.
+    @_specialize(where T == Double)
+    @_specialize(where T == Float)
     func backwardValues<T: SortScalar>(row: Int, cotangentY: [T]?, gradX: inout [T], workspace: inout Workspace<T>) {
         let n = self.n, count = self.count
         workspace.values.withUnsafeMutableBufferPointer { g in

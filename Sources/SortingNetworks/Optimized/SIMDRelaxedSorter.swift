@@ -13,9 +13,10 @@ import RealModule
 //      per-comparator differences it needs stay in a panel-sized buffer (comparators × 64 B).
 //   4. No allocation per layer or per panel: every buffer is sized once per call.
 //
-// Agreement bound: both implementations evaluate the same formulas per comparator; they differ
-// only by the order of floating-point operations (the blend is B + α(A − B) here, αA + (1 − α)B in
-// the reference) and accumulation order of the P-part of ᾱ. Errors grow at most linearly in the
+// Agreement bound: the values path uses the reference's formulas in the same order, so y and
+// every α are bit-identical to the reference (tested). P and the backward differ only by the
+// order of floating-point operations (the P blend is B + α(A − B) here, αA + (1 − α)B in the
+// reference) and the accumulation order of the P part of ᾱ. Errors grow at most linearly in the
 // number of layers (sorting-networks.md §4.3), so the bound is stated per layer in units of the
 // type's ulp: |optimized − reference| ≤ agreementBound · layers · ε_T · scale, where scale is the
 // largest magnitude of the compared arrays (or of x for y). Tested in SIMDAgreementTests.
@@ -58,9 +59,18 @@ public struct SIMDRelaxedSorter: RelaxedSorter {
     /// Number of comparators.
     var count: Int { lo.count }
 
-    @_specialize(exported: true, where T == Double)
-    @_specialize(exported: true, where T == Float)
     public func sort<T: SortScalar>(_ x: [T], computeP: Bool) throws(RelaxedSortError) -> SortOutput<T> {
+        // Calls through the protocol arrive unspecialised; dispatch to the concrete kernels.
+        if T.self == Double.self {
+            return unsafeBitCast(try sortRows(unsafeBitCast(x, to: [Double].self), computeP: computeP), to: SortOutput<T>.self)
+        }
+        if T.self == Float.self {
+            return unsafeBitCast(try sortRows(unsafeBitCast(x, to: [Float].self), computeP: computeP), to: SortOutput<T>.self)
+        }
+        return try sortRows(x, computeP: computeP)
+    }
+
+    func sortRows<T: SortScalar>(_ x: [T], computeP: Bool) throws(RelaxedSortError) -> SortOutput<T> {
         let batch = try validatedBatch(x)
         var y = [T](repeating: 0, count: x.count)
         var p: [T]? = computeP ? [T](repeating: 0, count: batch * n * n) : nil
@@ -76,9 +86,23 @@ public struct SIMDRelaxedSorter: RelaxedSorter {
         return SortOutput(n: n, batch: batch, y: y, p: p)
     }
 
-    @_specialize(exported: true, where T == Double)
-    @_specialize(exported: true, where T == Float)
     public func gradient<T: SortScalar>(
+        _ x: [T], cotangentY: [T]?, cotangentP: [T]?, computeP: Bool
+    ) throws(RelaxedSortError) -> SortGradient<T> {
+        if T.self == Double.self {
+            return unsafeBitCast(try gradientRows(
+                unsafeBitCast(x, to: [Double].self), cotangentY: unsafeBitCast(cotangentY, to: [Double]?.self),
+                cotangentP: unsafeBitCast(cotangentP, to: [Double]?.self), computeP: computeP), to: SortGradient<T>.self)
+        }
+        if T.self == Float.self {
+            return unsafeBitCast(try gradientRows(
+                unsafeBitCast(x, to: [Float].self), cotangentY: unsafeBitCast(cotangentY, to: [Float]?.self),
+                cotangentP: unsafeBitCast(cotangentP, to: [Float]?.self), computeP: computeP), to: SortGradient<T>.self)
+        }
+        return try gradientRows(x, cotangentY: cotangentY, cotangentP: cotangentP, computeP: computeP)
+    }
+
+    func gradientRows<T: SortScalar>(
         _ x: [T], cotangentY: [T]?, cotangentP: [T]?, computeP: Bool
     ) throws(RelaxedSortError) -> SortGradient<T> {
         let batch = try validatedBatch(x, cotangentY: cotangentY, cotangentP: cotangentP)

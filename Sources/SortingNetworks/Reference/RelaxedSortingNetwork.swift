@@ -27,6 +27,8 @@ public enum RelaxedSortingNetwork {
     }
 
     /// Runs the relaxed network on one row and records every intermediate state.
+    @_specialize(where T == Double)
+    @_specialize(where T == Float)
     public static func forward<T: AlgebraicField & Comparable>(
         x: [T], network: SortingNetwork, swap: ConditionalSwap<T>
     ) -> Trace<T> {
@@ -58,6 +60,8 @@ public enum RelaxedSortingNetwork {
     }
 
     /// Relaxed sort of one row: `(y, P)`.
+    @_specialize(where T == Double)
+    @_specialize(where T == Float)
     public static func sort<T: AlgebraicField & Comparable>(
         x: [T], network: SortingNetwork, swap: ConditionalSwap<T>
     ) -> (y: [T], P: [[T]]) {

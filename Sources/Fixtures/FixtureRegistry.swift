@@ -1,0 +1,13 @@
+/// The fixture methods `relax check` knows. Registering a method is one line here.
+public enum FixtureRegistry {
+    public static let methods: [any FixtureMethod.Type] = [
+        SortFixtures.self,
+        LogicLayerFixtures.self,
+        LogicNetworkFixtures.self,
+    ]
+
+    /// The checker for a contract method name, or `nil`.
+    public static func method(named name: String, in methods: [any FixtureMethod.Type] = methods) -> (any FixtureMethod.Type)? {
+        methods.first { $0.name == name }
+    }
+}

@@ -1,0 +1,193 @@
+/// One worker's state for ``BitSlicedLogicNetwork``: the register file of W-wide slots and
+/// flattened copies of the program, so the hot loops touch only raw memory.
+final class BitSliceEngine<W: BitSliceWord> {
+    let slots: UnsafeMutablePointer<W>
+    let slotCount: Int
+    let instructions: UnsafeMutablePointer<BitSlicedProgram.Instruction>
+    let groups: [BitSlicedProgram.Group]
+    let inputSlots: UnsafeMutablePointer<Int32>
+    let inputBits: Int
+    let classes: Int
+    /// Output literals of all classes back to back; class c is `classStart[c] ..< classStart[c+1]`.
+    let outputSlots: UnsafeMutablePointer<Int32>
+    let outputMasks: UnsafeMutablePointer<W>
+    let classStart: [Int]
+    let constantOnes: [Int]
+    /// Counter planes of weight 16, 32, … for the carry-save GroupSum.
+    let planes: UnsafeMutablePointer<W>
+    static var planeCapacity: Int { 60 }
+
+    init(program: BitSlicedProgram, inputBits: Int, classes: Int) {
+        slotCount = max(program.slotCount, 1)
+        slots = .allocate(capacity: slotCount)
+        slots.initialize(repeating: W.zero, count: slotCount)
+        instructions = .allocate(capacity: max(program.instructions.count, 1))
+        instructions.initialize(from: program.instructions, count: program.instructions.count)
+        groups = program.groups
+        inputSlots = .allocate(capacity: max(inputBits, 1))
+        inputSlots.initialize(from: program.inputSlots, count: inputBits)
+        self.inputBits = inputBits
+        self.classes = classes
+        let flat = program.classOutputs.flatMap { $0 }
+        outputSlots = .allocate(capacity: max(flat.count, 1))
+        outputMasks = .allocate(capacity: max(flat.count, 1))
+        for (i, lit) in flat.enumerated() {
+            (outputSlots + i).initialize(to: lit.slot)
+            (outputMasks + i).initialize(to: lit.negated ? W.ones : W.zero)
+        }
+        var starts = [0]
+        for c in program.classOutputs { starts.append(starts.last! + c.count) }
+        classStart = starts
+        constantOnes = program.classConstantOnes
+        planes = .allocate(capacity: Self.planeCapacity)
+        planes.initialize(repeating: W.zero, count: Self.planeCapacity)
+    }
+
+    func deallocate() {
+        slots.deallocate()
+        instructions.deallocate()
+        inputSlots.deallocate()
+        outputSlots.deallocate()
+        outputMasks.deallocate()
+        planes.deallocate()
+    }
+
+    /// Packs samples `start ..< start + 64·lanes` (zero bits past `batch`) into the input slots:
+    /// 8 samples × 8 features per step, one unaligned 8-byte load per sample, shifts and ORs give
+    /// the transposed 8×8 bit block, whose bytes go to the 8 features' slots. Returns false if a
+    /// byte other than 0/1 was seen (binary encoding).
+    func pack(_ x: UnsafePointer<UInt8>, batch: Int, start: Int, encoding: BitSlicedLogicNetwork.InputEncoding) -> Bool {
+        let F = inputBits
+        let bytesPerSlot = 8 * W.lanes
+        let slotBytes = UnsafeMutableRawPointer(slots).assumingMemoryBound(to: UInt8.self)
+        let threshold = encoding == .threshold128
+        let low: UInt64 = 0x0101_0101_0101_0101
+        var bad: UInt64 = 0
+        for g in 0..<bytesPerSlot {
+            let s0 = start + 8 * g
+            let rows = max(0, min(8, batch - s0))
+            var f = 0
+            while f + 8 <= F {
+                var m: UInt64 = 0
+                for i in 0..<rows {
+                    var v = UnsafeRawPointer(x + (s0 + i) * F + f).loadUnaligned(as: UInt64.self)
+                    if threshold { v = (v >> 7) & low } else { bad |= v }
+                    m |= v << UInt64(i)
+                }
+                for j in 0..<8 {
+                    slotBytes[Int(inputSlots[f + j]) * bytesPerSlot + g] = UInt8(truncatingIfNeeded: m >> UInt64(8 * j))
+                }
+                f += 8
+            }
+            while f < F {
+                var byte: UInt8 = 0
+                for i in 0..<rows {
+                    var v = x[(s0 + i) * F + f]
+                    if threshold { v >>= 7 } else { bad |= UInt64(v) }
+                    byte |= v << UInt8(i)
+                }
+                slotBytes[Int(inputSlots[f]) * bytesPerSlot + g] = byte
+                f += 1
+            }
+        }
+        return bad & ~low == 0
+    }
+
+    /// Runs every gate instruction, one branch-free loop per op group (§7.2).
+    func evaluateGates() {
+        let s = slots, ins = instructions
+        @inline(__always) func apply(_ r: Range<Int>, _ op: (W, W) -> W) {
+            for i in r {
+                let t = ins[i]
+                s[Int(t.d)] = op(s[Int(t.a)], s[Int(t.b)])
+            }
+        }
+        for group in groups {
+            let r = group.range
+            switch group.op {
+            case 0: apply(r) { _, _ in W.zero }
+            case 1: apply(r) { a, b in a & b }
+            case 2: apply(r) { a, b in a & ~b }
+            case 3: apply(r) { a, _ in a }
+            case 4: apply(r) { a, b in ~a & b }
+            case 5: apply(r) { _, b in b }
+            case 6: apply(r) { a, b in a ^ b }
+            case 7: apply(r) { a, b in a | b }
+            case 8: apply(r) { a, b in ~(a | b) }
+            case 9: apply(r) { a, b in ~(a ^ b) }
+            case 10: apply(r) { _, b in ~b }
+            case 11: apply(r) { a, b in a | ~b }
+            case 12: apply(r) { a, _ in ~a }
+            case 13: apply(r) { a, b in ~a | b }
+            case 14: apply(r) { a, b in ~(a & b) }
+            default: apply(r) { _, _ in W.ones }
+            }
+        }
+    }
+
+    /// Per class, a Harley–Seal carry-save positional popcount of its output words (§7.3), then
+    /// per-sample counts for the first `validSamples` samples of the chunk into `out[s·classes + c]`.
+    func groupSum(into out: UnsafeMutablePointer<Int>, validSamples: Int) {
+        @inline(__always) func csa(_ h: inout W, _ l: inout W, _ a: W, _ b: W) {
+            let u = l ^ a
+            h = (l & a) | (u & b)
+            l = u ^ b
+        }
+        for c in 0..<classes {
+            var ones = W.zero, twos = W.zero, fours = W.zero, eights = W.zero
+            // The count is at most the group size n, so the weight-16 counter needs ⌈log2(n/16 + 1)⌉ planes.
+            let n = classStart[c + 1] - classStart[c]
+            let planeCount = max(1, (Swift.max(n >> 4, 1)).bitWidth - (Swift.max(n >> 4, 1)).leadingZeroBitCount)
+            for p in 0..<planeCount { planes[p] = W.zero }
+            @inline(__always) func word(_ i: Int) -> W { slots[Int(outputSlots[i])] ^ outputMasks[i] }
+            @inline(__always) func addSixteens(_ w: W) {
+                var carry = w
+                for p in 0..<planeCount {
+                    let t = planes[p] & carry
+                    planes[p] = planes[p] ^ carry
+                    carry = t
+                }
+            }
+            var i = classStart[c]
+            let end = classStart[c + 1]
+            while i + 16 <= end {
+                var twosA = W.zero, twosB = W.zero, foursA = W.zero, foursB = W.zero, eightsA = W.zero, eightsB = W.zero
+                var sixteens = W.zero
+                csa(&twosA, &ones, word(i), word(i + 1)); csa(&twosB, &ones, word(i + 2), word(i + 3))
+                csa(&foursA, &twos, twosA, twosB)
+                csa(&twosA, &ones, word(i + 4), word(i + 5)); csa(&twosB, &ones, word(i + 6), word(i + 7))
+                csa(&foursB, &twos, twosA, twosB)
+                csa(&eightsA, &fours, foursA, foursB)
+                csa(&twosA, &ones, word(i + 8), word(i + 9)); csa(&twosB, &ones, word(i + 10), word(i + 11))
+                csa(&foursA, &twos, twosA, twosB)
+                csa(&twosA, &ones, word(i + 12), word(i + 13)); csa(&twosB, &ones, word(i + 14), word(i + 15))
+                csa(&foursB, &twos, twosA, twosB)
+                csa(&eightsB, &fours, foursA, foursB)
+                csa(&sixteens, &eights, eightsA, eightsB)
+                addSixteens(sixteens)
+                i += 16
+            }
+            while i < end {  // the tail: a ripple increment through ones, twos, fours, eights
+                var carry = word(i)
+                var t = ones & carry; ones = ones ^ carry; carry = t
+                t = twos & carry; twos = twos ^ carry; carry = t
+                t = fours & carry; fours = fours ^ carry; carry = t
+                t = eights & carry; eights = eights ^ carry; carry = t
+                addSixteens(carry)
+                i += 1
+            }
+            let constant = constantOnes[c]
+            for k in 0..<W.lanes {
+                let base = 64 * k
+                if base >= validSamples { break }
+                let o = ones.lane(k), tw = twos.lane(k), f = fours.lane(k), e = eights.lane(k)
+                for bit in 0..<min(64, validSamples - base) {
+                    let sh = UInt64(bit)
+                    var n = Int((o >> sh) & 1) | Int((tw >> sh) & 1) << 1 | Int((f >> sh) & 1) << 2 | Int((e >> sh) & 1) << 3
+                    for p in 0..<planeCount { n |= Int((planes[p].lane(k) >> sh) & 1) << (4 + p) }
+                    out[(base + bit) * classes + c] = n + constant
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+/// The method's protocol: what every implementation of differentiable logic gate networks does.
+/// Arrays are flat and batch-major: `x[s·width + i]`.
+public protocol LogicGateNetworkImplementation: Sendable {
+    /// Relaxed (training-mode) layer output `y` `[B][out]`.
+    func layerForward<T: LogicScalar>(_ layer: LogicLayer<T>, x: [T], batch: Int) -> [T]
+    /// Vector–Jacobian product of one relaxed layer: `∂(Σ cotangentY·y)/∂x` (times the layer's
+    /// `gradFactor`) and `∂(Σ cotangentY·y)/∂logits`.
+    func layerBackward<T: LogicScalar>(_ layer: LogicLayer<T>, x: [T], batch: Int, cotangentY: [T]) -> (gradX: [T], gradLogits: [T])
+    /// GroupSum scores of the relaxed network, `[B][classes]`.
+    func scores<T: LogicScalar>(_ network: LogicGateNetwork<T>, x: [T], batch: Int) -> [T]
+    /// Mean cross-entropy, scores and logit gradients of every layer.
+    func lossAndGradient<T: LogicScalar>(_ network: LogicGateNetwork<T>, x: [T], labels: [Int]) -> LogicNetworkGradient<T>
+    /// Hard network: ones per class group, `[B][classes]`, from `[B][inputBits]` bytes of 0/1.
+    func counts(_ network: HardLogicGateNetwork, inputs: [UInt8]) throws(LogicNetworkError) -> [Int]
+}
+
+/// Every implementation, for tests, fixtures and benchmarks to iterate.
+public enum Implementation: String, CaseIterable, Sendable {
+    /// ``ReferenceLogicGateNetwork``.
+    case reference
+    /// ``SIMDLogicGateNetwork`` for the relaxed network, ``BitSlicedLogicNetwork`` for the hard one.
+    case optimized
+
+    public var implementation: any LogicGateNetworkImplementation {
+        switch self {
+        case .reference: ReferenceLogicGateNetwork()
+        case .optimized: SIMDLogicGateNetwork()
+        }
+    }
+}

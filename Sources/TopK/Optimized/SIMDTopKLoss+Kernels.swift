@@ -1,0 +1,163 @@
+import RealModule
+import SortingNetworks
+
+/// `α = f(s·d)` and `dα/dd` of a family, dispatched by a switch instead of a closure so the
+/// comparator loop inlines; the formulas are the very `Sigmoid` functions the reference uses.
+struct AlphaKernel<T: SortScalar> {
+    let family: SigmoidFamily
+    let s: T
+    let lambda: T
+    let guardEpsilon = T(sigmoidGuardEpsilon)
+
+    @inline(__always)
+    func callAsFunction(_ d: T) -> (T, T) {
+        switch family {
+        case .logistic: let (f, df) = Sigmoid.logistic(s * d); return (f, s * df)
+        case .gaussian: let (f, df) = Sigmoid.gaussian(s * d); return (f, s * df)
+        case .cauchy: let (f, df) = Sigmoid.cauchy(s * d); return (f, s * df)
+        case .reciprocal: let (f, df) = Sigmoid.reciprocal(s * d); return (f, s * df)
+        case .optimal: let (f, df) = Sigmoid.optimal(s * d, guardEpsilon: guardEpsilon); return (f, s * df)
+        case .logisticPhi: let r = Sigmoid.logisticPhi(d: d, steepness: s, lambda: lambda); return (r.value, r.derivative)
+        }
+    }
+}
+
+/// Per-call buffers of ``SIMDTopKLoss`` (sized once, reused for every row).
+struct Workspace<T: SortScalar> {
+    let n: Int
+    let k: Int
+    /// SIMD8 vectors per wire of the n×K buffer.
+    let chunks: Int
+    var values: [T]
+    /// Row `y` of the partial relaxed permutation matrix, pushed forward with the values.
+    var p: [T]
+    /// Gradient of the loss through the sorter with respect to the (reduced) logits.
+    var g: [T]
+    var alpha: [T]
+    var dAlpha: [T]
+    /// `a − b` at each comparator.
+    var diff: [T]
+    /// `p[lo] − p[hi]` before each comparator.
+    var pDelta: [T]
+    /// `⟨w, R_min − R_max⟩` at each comparator during the assembly.
+    var sDot: [T]
+    /// The n×K attribution buffer, wire-major, `chunks` SIMD8 vectors per wire.
+    var R: [SIMD8<T>]
+    /// Column weights `w_j`, zero-padded.
+    var w: [SIMD8<T>]
+    /// NeuralSort/SoftSort: the K slot distributions, slot-major (`K × n`), and the sort order.
+    var columns: [T]
+    var order: [Int]
+    var aux: [T]
+
+    init(n: Int, k: Int, comparators: Int, weights: [Double]) {
+        self.n = n
+        self.k = k
+        chunks = (k + 7) / 8
+        values = [T](repeating: 0, count: n)
+        p = values
+        g = values
+        alpha = [T](repeating: 0, count: comparators)
+        dAlpha = alpha
+        diff = alpha
+        pDelta = alpha
+        sDot = alpha
+        R = [SIMD8<T>](repeating: .zero, count: n * chunks)
+        w = [SIMD8<T>](repeating: .zero, count: chunks)
+        for (j, wj) in weights.enumerated() { w[j / 8][j % 8] = T(wj) }
+        columns = []
+        order = Array(0..<n)
+        aux = [T](repeating: 0, count: n)
+    }
+
+    func attributionRow(_ y: Int, into aY: inout [T]) {
+        for j in 0..<k { aY[j] = R[y * chunks + j / 8][j % 8] }
+    }
+
+    func copyAttribution(into out: inout [T], offset: Int) {
+        for i in 0..<n {
+            for j in 0..<k { out[offset + i * k + j] = R[i * chunks + j / 8][j % 8] }
+        }
+    }
+
+    /// `R ← E`: the last K columns of the identity.
+    mutating func resetAssembly() {
+        for i in R.indices { R[i] = .zero }
+        for j in 0..<k { R[(n - k + j) * chunks + j / 8][j % 8] = 1 }
+    }
+}
+
+extension SIMDTopKLoss {
+    /// Values forward (recording α, dα/dd, a − b and the p-vector differences), then the
+    /// in-place backward assembly of the n×K buffer (recording ⟨w, R_min − R_max⟩).
+    @_specialize(where T == Double)
+    @_specialize(where T == Float)
+    func forwardNetwork<T: SortScalar>(_ s: [T], label y: Int, workspace ws: inout Workspace<T>) {
+        let kernel = AlphaKernel<T>(family: configuration.family, s: T(configuration.steepness), lambda: T(configuration.artLambda))
+        let count = lo.count, chunks = ws.chunks
+        for i in 0..<ws.n {
+            ws.values[i] = s[i]
+            ws.p[i] = i == y ? 1 : 0
+        }
+        ws.resetAssembly()
+        lo.withUnsafeBufferPointer { lo in hi.withUnsafeBufferPointer { hi in
+        minWire.withUnsafeBufferPointer { mnW in maxWire.withUnsafeBufferPointer { mxW in
+        ws.values.withUnsafeMutableBufferPointer { v in ws.p.withUnsafeMutableBufferPointer { p in
+        ws.alpha.withUnsafeMutableBufferPointer { alpha in ws.dAlpha.withUnsafeMutableBufferPointer { dAlpha in
+        ws.diff.withUnsafeMutableBufferPointer { diff in ws.pDelta.withUnsafeMutableBufferPointer { pDelta in
+        ws.sDot.withUnsafeMutableBufferPointer { sDot in ws.R.withUnsafeMutableBufferPointer { R in
+        ws.w.withUnsafeBufferPointer { w in
+            for c in 0..<count {
+                let a = v[lo[c]], b = v[hi[c]]
+                let (al, da) = kernel(b - a)
+                alpha[c] = al
+                dAlpha[c] = da
+                diff[c] = a - b
+                v[mnW[c]] = al * a + (1 - al) * b
+                v[mxW[c]] = (1 - al) * a + al * b
+                let pl = p[lo[c]], ph = p[hi[c]]
+                pDelta[c] = pl - ph
+                p[mnW[c]] = al * pl + (1 - al) * ph
+                p[mxW[c]] = (1 - al) * pl + al * ph
+            }
+            var c = count - 1
+            while c >= 0 {
+                let al = alpha[c], bl = 1 - al
+                let mn = mnW[c] * chunks, mx = mxW[c] * chunks, l = lo[c] * chunks, h = hi[c] * chunks
+                var dot: T = 0
+                for q in 0..<chunks {
+                    let rMin = R[mn + q], rMax = R[mx + q]
+                    dot += (w[q] * (rMin - rMax)).sum()
+                    R[l + q] = al * rMin + bl * rMax
+                    R[h + q] = bl * rMin + al * rMax
+                }
+                sDot[c] = dot
+                c -= 1
+            }
+        }}}}}}}}}}}}}
+    }
+
+    /// The exact gradient through the network for the rank-one cotangent `factor·w` on row y.
+    @_specialize(where T == Double)
+    @_specialize(where T == Float)
+    func backwardNetwork<T: SortScalar>(factor: T, workspace ws: inout Workspace<T>) {
+        for i in 0..<ws.n { ws.g[i] = 0 }
+        let count = lo.count
+        lo.withUnsafeBufferPointer { lo in hi.withUnsafeBufferPointer { hi in
+        minWire.withUnsafeBufferPointer { mnW in maxWire.withUnsafeBufferPointer { mxW in
+        ws.g.withUnsafeMutableBufferPointer { g in
+        ws.alpha.withUnsafeBufferPointer { alpha in ws.dAlpha.withUnsafeBufferPointer { dAlpha in
+        ws.diff.withUnsafeBufferPointer { diff in ws.pDelta.withUnsafeBufferPointer { pDelta in
+        ws.sDot.withUnsafeBufferPointer { sDot in
+            var c = count - 1
+            while c >= 0 {
+                let al = alpha[c]
+                let gMin = g[mnW[c]], gMax = g[mxW[c]]
+                let dBar = (diff[c] * (gMin - gMax) + factor * pDelta[c] * sDot[c]) * dAlpha[c]
+                g[lo[c]] = al * gMin + (1 - al) * gMax - dBar
+                g[hi[c]] = (1 - al) * gMin + al * gMax + dBar
+                c -= 1
+            }
+        }}}}}}}}}}
+    }
+}

@@ -1,0 +1,71 @@
+import PropertyBased
+import Testing
+@testable import LogicGateNetworks
+
+@Suite struct BitSlicedTests {
+    /// Bit-sliced counts equal the reference in every lane, for every word width, with and without
+    /// dead-gate elimination, for batch sizes that are not multiples of the word width.
+    @Test func bitSlicedEqualsReference() throws {
+        try seededCheck(count: 40, seed: 11, Gen.int(in: 0...1_000_000), Gen.int(in: 0...700)) { seed, batch in
+            let inputBits = 1 + seed % 40, depth = 1 + seed % 4
+            let classes = [1, 2, 3, 5][seed % 4]
+            let widths = (0..<depth).map { l in l == depth - 1 ? classes * (1 + (seed + l) % 7) : 3 + (seed * (l + 1)) % 60 }
+            let net = Random.hardNetwork(seed: UInt64(seed), inputBits: inputBits, widths: widths, classes: classes)
+            let x = Random.bits(seed: UInt64(seed) &+ 1, count: batch * inputBits)
+            let expected = try ReferenceLogicGateNetwork().counts(net, inputs: x)
+            for prune in [false, true] {
+                let sliced = BitSlicedLogicNetwork(net, eliminateDeadGates: prune)
+                for width in BitSliceWidth.allCases {
+                    #expect(try sliced.counts(inputs: x, width: width) == expected, "width \(width), prune \(prune)")
+                }
+                #expect(try sliced.counts(inputs: x, width: .w64, threads: 2) == expected)
+            }
+        }
+    }
+
+    /// Large groups exercise the carry-save GroupSum (16-word blocks and many counter planes).
+    @Test func carrySaveGroupSumOnWideGroups() throws {
+        for (seed, width) in [(1, 700), (2, 1601), (3, 64)] {
+            let net = Random.hardNetwork(seed: UInt64(seed), inputBits: 30, widths: [200, width], classes: 1)
+            let x = Random.bits(seed: 99, count: 300 * 30)
+            let expected = try ReferenceLogicGateNetwork().counts(net, inputs: x)
+            #expect(try BitSlicedLogicNetwork(net).counts(inputs: x) == expected)
+            #expect(try BitSlicedLogicNetwork(net, eliminateDeadGates: false).counts(inputs: x, width: .w512) == expected)
+        }
+    }
+
+    /// Greyscale input: bit = byte ≥ 128 (§2.6), same counts as thresholding first.
+    @Test func thresholdEncoding() throws {
+        let net = Random.hardNetwork(seed: 5, inputBits: 19, widths: [40, 20], classes: 4)
+        var rng = SeededGenerator(seed: 8)
+        let grey = (0..<(131 * 19)).map { _ in UInt8.random(in: 0...255, using: &rng) }
+        let binary = grey.map { UInt8($0 >= 128 ? 1 : 0) }
+        #expect(try BitSlicedLogicNetwork(net).counts(inputs: grey, encoding: .threshold128)
+                == ReferenceLogicGateNetwork().counts(net, inputs: binary))
+    }
+
+    @Test func eliminationRemovesConstantAndPassThroughGates() throws {
+        // Layer 2 only reads unit 0; unit 1 is dead. Unit 0 is a pass-through, so nothing is left.
+        let layers = [
+            HardLogicLayer(a: [0, 1], b: [1, 0], gates: [.a, .xor]),
+            HardLogicLayer(a: [0, 0], b: [0, 0], gates: [.notA, .one]),
+        ]
+        let net = try HardLogicGateNetwork(inputBits: 2, layers: layers, groupSum: try GroupSum(classes: 2, tau: 1))
+        let pruned = BitSlicedLogicNetwork(net)
+        #expect(pruned.instructionCount == 0)
+        #expect(BitSlicedLogicNetwork(net, eliminateDeadGates: false).instructionCount == 4)
+        #expect(try pruned.counts(inputs: [0, 0, 1, 0, 0, 1, 1, 1]) == [1, 1, 0, 1, 1, 1, 0, 1])
+    }
+
+    @Test func nonBinaryInputIsAnError() {
+        let net = Random.hardNetwork(seed: 1, inputBits: 9, widths: [10], classes: 2)
+        var x = Random.bits(seed: 2, count: 9 * 70)
+        x[9 * 66 + 4] = 2
+        #expect(throws: LogicNetworkError.nonBinaryInput(sample: 66, feature: 4, value: 2)) {
+            try BitSlicedLogicNetwork(net).counts(inputs: x)
+        }
+        #expect(throws: LogicNetworkError.wrongInputWidth(expected: 9, got: 1)) {
+            try BitSlicedLogicNetwork(net).counts(inputs: x + [0])
+        }
+    }
+}

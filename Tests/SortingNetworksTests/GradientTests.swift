@@ -1,0 +1,59 @@
+import Testing
+import PropertyBased
+import SortingNetworks
+
+/// The analytic VJP against central finite differences, for cotangents on y, on P and on both.
+@Suite("Gradients vs finite differences")
+struct GradientTests {
+    /// Σ ȳ·y + Σ P̄·P for one configuration.
+    func objective(_ sorter: any RelaxedSorter, _ x: [Double], _ cy: [Double], _ cp: [Double]) throws -> Double {
+        let out = try sorter.sort(x, computeP: true)
+        return zip(out.y, cy).reduce(0) { $0 + $1.0 * $1.1 } + zip(out.p!, cp).reduce(0) { $0 + $1.0 * $1.1 }
+    }
+
+    @Test("VJP = central differences, every family, network and implementation",
+          arguments: Implementation.allCases, SigmoidFamily.allCases)
+    func finiteDifferences(impl: Implementation, family: SigmoidFamily) async throws {
+        await propertyCheck(count: 40, input: Gen.int(in: 2...12), Gen.int(in: 0...2), Gen.int(in: 0...1_000_000)) { n, net, seed in
+            var rng = SplitMix64(seed: UInt64(seed))
+            let (kind, construction) = allNetworks[net]
+            let sorter = try impl.makeSorter(n: n, configuration: .init(
+                network: kind, construction: construction, family: family, steepness: 2, artLambda: 0.25))
+            // Keep pairs apart by ≥ 0.05 so that no difference crosses a kink of |d| within h.
+            let x = Array(0..<n).shuffled(using: &rng).map { Double($0) * 0.4 + Double.random(in: 0...0.35, using: &rng) }
+            let cy = rng.uniform(n, in: -1...1)
+            let cp = rng.uniform(n * n, in: -1...1)
+            let analytic = try sorter.gradient(x, cotangentY: cy, cotangentP: cp, computeP: false).gradX
+            let h = 1e-6
+            for j in 0..<n {
+                var plus = x, minus = x
+                plus[j] += h
+                minus[j] -= h
+                let numeric = (try objective(sorter, plus, cy, cp) - objective(sorter, minus, cy, cp)) / (2 * h)
+                #expect(abs(numeric - analytic[j]) <= 1e-6 * max(1, abs(numeric)), "∂/∂x[\(j)]: \(analytic[j]) vs FD \(numeric)")
+            }
+        }
+    }
+
+    @Test("Cotangent on y only equals the y part; on P only equals the P part (linearity)", arguments: Implementation.allCases)
+    func linearity(impl: Implementation) throws {
+        var rng = SplitMix64(seed: 11)
+        let n = 9
+        let sorter = try impl.makeSorter(n: n, configuration: .init(network: .bitonic, construction: .authors, family: .cauchy, steepness: 5))
+        let x = rng.uniform(2 * n), cy = rng.uniform(2 * n), cp = rng.uniform(2 * n * n)
+        let both = try sorter.gradient(x, cotangentY: cy, cotangentP: cp, computeP: false).gradX
+        let onlyY = try sorter.gradient(x, cotangentY: cy, cotangentP: nil, computeP: false).gradX
+        let onlyP = try sorter.gradient(x, cotangentY: nil, cotangentP: cp, computeP: false).gradX
+        #expect(maxAbsDifference(both, zip(onlyY, onlyP).map { $0 + $1 }) <= 1e-13)
+    }
+
+    @Test("Σy has gradient exactly 1 everywhere (sum preservation; upstream issue #6)", arguments: Implementation.allCases)
+    func sumGradient(impl: Implementation) throws {
+        var rng = SplitMix64(seed: 5)
+        for family in SigmoidFamily.allCases {
+            let sorter = try impl.makeSorter(n: 13, configuration: .init(network: .oddEven, family: family, steepness: 3))
+            let g = try sorter.gradient(rng.uniform(13), cotangentY: [Double](repeating: 1, count: 13), cotangentP: nil, computeP: false).gradX
+            #expect(g.allSatisfy { abs($0 - 1) <= 1e-13 }, "\(family): \(g)")
+        }
+    }
+}

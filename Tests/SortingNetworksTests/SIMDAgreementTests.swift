@@ -1,0 +1,45 @@
+import Testing
+import SortingNetworks
+
+/// Every implementation against the reference, within `SIMDRelaxedSorter.agreementBound`
+/// ulps per layer (see the header of SIMDRelaxedSorter.swift), for every family, network and
+/// construction, n = 1…70, odd batch sizes, Double and Float.
+@Suite("Optimized vs reference agreement")
+struct SIMDAgreementTests {
+    static let optimized = Implementation.allCases.filter { $0 != .reference }
+
+    func check<T: SortScalar>(_ impl: Implementation, _: T.Type, n: Int, family: SigmoidFamily, seed: UInt64) throws {
+        var rng = SplitMix64(seed: seed)
+        let batch = [1, 3, 5][Int(seed % 3)]
+        for (kind, construction) in allNetworks {
+            let config = SortConfiguration(network: kind, construction: construction, family: family, steepness: Double.random(in: 1...20, using: &rng))
+            let reference = try ReferenceRelaxedSorter(n: n, configuration: config)
+            let other = try impl.makeSorter(n: n, configuration: config)
+            let x = rng.uniform(batch * n).map { T($0) }
+            let cy = rng.uniform(batch * n).map { T($0) }
+            let cp = rng.uniform(batch * n * n).map { T($0) }
+            let r = try reference.gradient(x, cotangentY: cy, cotangentP: cp, computeP: true)
+            let o = try other.gradient(x, cotangentY: cy, cotangentP: cp, computeP: true)
+            let layers = Double(max(reference.network.layers.count, 1))
+            let bound = SIMDRelaxedSorter.agreementBound * layers * Double(T.ulpOfOne)
+            // The values path is bit-identical by construction (same formulas, same order).
+            #expect(o.output.y == r.output.y, "y, \(config) n=\(n)")
+            #expect(maxAbsDifference(o.output.p!, r.output.p!) <= bound, "P, \(config) n=\(n)")
+            // ᾱ sums n products per comparator; the gradient bound carries the extra factor n.
+            #expect(maxAbsDifference(o.gradX, r.gradX) <= bound * Double(n) * scale(r.gradX), "grad, \(config) n=\(n)")
+            // The values-only path agrees with the full forward bit for bit.
+            let valuesOnly = try other.sort(x, computeP: false)
+            #expect(valuesOnly.p == nil && valuesOnly.y == o.output.y)
+        }
+    }
+
+    @Test("Double, n = 1…70", arguments: optimized, SigmoidFamily.allCases)
+    func double(impl: Implementation, family: SigmoidFamily) throws {
+        for n in 1...70 { try check(impl, Double.self, n: n, family: family, seed: UInt64(n)) }
+    }
+
+    @Test("Float, n = 1…70", arguments: optimized, SigmoidFamily.allCases)
+    func float(impl: Implementation, family: SigmoidFamily) throws {
+        for n in 1...70 { try check(impl, Float.self, n: n, family: family, seed: UInt64(1000 + n)) }
+    }
+}

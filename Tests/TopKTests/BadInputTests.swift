@@ -1,0 +1,64 @@
+import SortingNetworks
+import Testing
+@testable import TopK
+
+@Suite struct BadInputTests {
+    @Test func distributionErrors() {
+        #expect(throws: TopKError.emptyDistribution) { try TopKDistribution([]) }
+        #expect(throws: TopKError.distributionDoesNotSumToOne(sum: 0.9)) { try TopKDistribution([0.5, 0.4]) }
+        #expect(throws: TopKError.negativeProbability(index: 1, value: -0.5)) { try TopKDistribution([1.5, -0.5]) }
+        #expect(throws: TopKError.nonFiniteProbability(index: 0, value: .infinity)) { try TopKDistribution([.infinity]) }
+        #expect(throws: TopKError.self) { try TopKDistribution([.nan, 1]) }
+    }
+
+    @Test(arguments: Implementation.allCases)
+    func configurationErrors(_ impl: Implementation) throws {
+        let five = try TopKDistribution([0.2, 0.2, 0.2, 0.2, 0.2])
+        #expect(throws: TopKError.distributionLongerThanClasses(k: 5, n: 4)) {
+            try impl.makeLoss(n: 4, configuration: TopKConfiguration(distribution: five))
+        }
+        #expect(throws: TopKError.invalidM(m: 1, k: 1, n: 10)) {
+            try impl.makeLoss(n: 10, configuration: TopKConfiguration(distribution: try TopKDistribution([1]), m: 1))
+        }
+        #expect(throws: TopKError.invalidM(m: 5, k: 5, n: 10)) { try impl.makeLoss(n: 10, configuration: TopKConfiguration(distribution: five, m: 5)) }
+        #expect(throws: TopKError.invalidM(m: 10, k: 5, n: 10)) { try impl.makeLoss(n: 10, configuration: TopKConfiguration(distribution: five, m: 10)) }
+        #expect(throws: TopKError.invalidSteepness(0)) { try impl.makeLoss(n: 10, configuration: TopKConfiguration(steepness: 0)) }
+        #expect(throws: TopKError.invalidSteepness(.infinity)) { try impl.makeLoss(n: 10, configuration: TopKConfiguration(steepness: .infinity)) }
+        #expect(throws: TopKError.invalidArtLambda(1)) { try impl.makeLoss(n: 10, configuration: TopKConfiguration(artLambda: 1)) }
+        #expect(throws: TopKError.invalidClassCount(0)) { try impl.makeLoss(n: 0, configuration: TopKConfiguration()) }
+    }
+
+    @Test(arguments: Implementation.allCases)
+    func inputErrors(_ impl: Implementation) throws {
+        let loss = try impl.makeLoss(n: 6, configuration: TopKConfiguration())
+        let s: [Double] = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6]
+        #expect(throws: TopKError.labelOutOfRange(row: 0, label: 6, n: 6)) { try loss.evaluate(logits: s, labels: [6]) }
+        #expect(throws: TopKError.labelOutOfRange(row: 0, label: -1, n: 6)) { try loss.evaluate(logits: s, labels: [-1]) }
+        #expect(throws: TopKError.labelCountMismatch(rows: 1, labels: 2)) { try loss.evaluate(logits: s, labels: [0, 1]) }
+        #expect(throws: TopKError.self) { try loss.evaluate(logits: Array(s.prefix(5)), labels: [0]) }
+        #expect(throws: TopKError.self) { try loss.evaluate(logits: [Double](), labels: []) }
+        var bad = s
+        bad[3] = .nan
+        #expect(throws: TopKError.self) { try loss.evaluate(logits: bad, labels: [0]) }
+        bad[3] = -.infinity
+        #expect(throws: TopKError.nonFiniteLogit(row: 0, column: 3, value: -.infinity)) { try loss.evaluate(logits: bad, labels: [0]) }
+        let f: [Float] = [0.1, .nan, 0.3, 0.4, 0.5, 0.6]
+        #expect(throws: TopKError.self) { try loss.evaluate(logits: f, labels: [0]) }
+    }
+
+    /// The authors' `distribution=None` crash: our default configuration runs on every method.
+    @Test func defaultsDoNotCrash() throws {
+        for method in TopKMethod.allCases {
+            var cfg = TopKConfiguration()
+            cfg.method = method
+            let r = try SIMDTopKLoss(n: 10, configuration: cfg).evaluate(logits: (0..<10).map { Double($0) / 3 }, labels: [4])
+            #expect(r.loss.isFinite && r.loss > 0)
+        }
+        #expect(TopKConfiguration().family == .cauchy)
+    }
+
+    @Test func errorsDescribeThemselves() {
+        #expect(TopKError.labelOutOfRange(row: 2, label: 11, n: 10).description.contains("label[2] = 11"))
+        #expect(TopKError.invalidM(m: 1, k: 1, n: 4).description.contains("m ≥ 2"))
+    }
+}
