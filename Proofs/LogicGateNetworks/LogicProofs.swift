@@ -1,9 +1,10 @@
+import ExactArithmetic
 import LogicGateNetworks
 
-/// The exact field the proofs run in. `Rational` (module ExactArithmetic) once it is available;
-/// until then `Double`, in which every number these proofs use is a dyadic or small rational
-/// whose arithmetic they check is exact only if no rounding occurs — see `exactFieldName`.
-public typealias LogicExactField = Double
+/// The exact field the proofs run in: GMP rationals, so every identity is checked without rounding.
+/// (The proofs are generic; the tests also run them on `Double`, where the dyadic points chosen
+/// happen to be exact too.)
+public typealias LogicExactField = Rational
 
 /// The registry of named logic-gate-network proofs for `relax prove` / `relax verify`.
 public enum LogicProofs {

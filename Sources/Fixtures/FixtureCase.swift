@@ -17,9 +17,14 @@ public struct FixtureCase: Sendable {
     public let input: [String: JSONValue]
     /// The keys present under `expected`.
     public let expectedKeys: Set<String>
+    /// The file's `dtype` (a case may override it), `"float64"` if absent: the precision the
+    /// expected values were computed in. Methods that have a Float path may honour `"float32"`.
+    public let dtype: String
 
     public init(file: String, directory: URL, name: String, index: Int,
-                params: [String: JSONValue], input: [String: JSONValue], expectedKeys: Set<String>) {
+                params: [String: JSONValue], input: [String: JSONValue], expectedKeys: Set<String>,
+                dtype: String = "float64") {
+        self.dtype = dtype
         self.file = file
         self.directory = directory
         self.name = name

@@ -2,6 +2,7 @@
 public enum FixtureRegistry {
     public static let methods: [any FixtureMethod.Type] = [
         SortFixtures.self,
+        TopKLossFixtures.self,
         LogicLayerFixtures.self,
         LogicNetworkFixtures.self,
     ]

@@ -10,7 +10,8 @@ import SortingNetworks
 /// * expected: `y` `[B][n]`, `p` `[B][n][n]` (`p[b][j][i]` = weight of input `j` at output
 ///   position `i`), `grad_x` `[B][n]` (needs at least one cotangent).
 ///
-/// Evaluated in Double with every ``Implementation``.
+/// Evaluated with every ``Implementation`` in Double, or in Float when the file's `dtype` is
+/// `"float32"` (inputs must then be float32 values; other dtypes are an error).
 public enum SortFixtures: FixtureMethod {
     public static let name = "sort"
     public static var implementations: [String] { Implementation.allCases.map(\.rawValue) }
@@ -43,19 +44,41 @@ public enum SortFixtures: FixtureMethod {
         let cotangentY = try c.optionalInput("cotangent_y", shape: [batch, n])
         let cotangentP = try c.optionalInput("cotangent_p", shape: [batch, n, n])
         let sorter = try impl.makeSorter(n: n, configuration: configuration)
+        switch c.dtype {
+        case "float64":
+            return try run(Double.self, sorter, c, x: x, cotangentY: cotangentY, cotangentP: cotangentP)
+        case "float32":
+            for (key, t) in [("x", x), ("cotangent_y", cotangentY), ("cotangent_p", cotangentP)] {
+                guard let t else { continue }
+                if let k = t.values.firstIndex(where: { Double(Float($0)) != $0 }) {
+                    throw FixtureError.invalidValue(c.location("input.\(key)"), reason: "dtype float32, but flat entry \(k) = \(t.values[k]) is not a float32 value")
+                }
+            }
+            return try run(Float.self, sorter, c, x: x, cotangentY: cotangentY, cotangentP: cotangentP)
+        default:
+            throw FixtureError.invalidValue(c.location("dtype"), reason: "method sort supports dtype \"float64\" and \"float32\", not \"\(c.dtype)\"")
+        }
+    }
+
+    static func run<T: SortScalar>(
+        _: T.Type, _ sorter: any RelaxedSorter, _ c: FixtureCase,
+        x: FixtureTensor, cotangentY: FixtureTensor?, cotangentP: FixtureTensor?
+    ) throws -> [String: FixtureTensor] {
+        let (batch, n) = (x.shape[0], x.shape[1])
+        let convert = { (t: FixtureTensor) -> [T] in t.values.map { T($0) } }
         let wantP = c.wants("p")
         var outputs: [String: FixtureTensor] = [:]
-        let output: SortOutput<Double>
+        let output: SortOutput<T>
         if c.wants("grad_x") {
             guard cotangentY != nil || cotangentP != nil else {
                 throw FixtureError.missingKey(c.location("input.cotangent_y"))
                     .explained("expected.grad_x needs input.cotangent_y and/or input.cotangent_p")
             }
-            let g = try sorter.gradient(x.values, cotangentY: cotangentY?.values, cotangentP: cotangentP?.values, computeP: wantP)
+            let g = try sorter.gradient(convert(x), cotangentY: cotangentY.map(convert), cotangentP: cotangentP.map(convert), computeP: wantP)
             outputs["grad_x"] = FixtureTensor(g.gradX, shape: [batch, n])
             output = g.output
         } else {
-            output = try sorter.sort(x.values, computeP: wantP)
+            output = try sorter.sort(convert(x), computeP: wantP)
         }
         outputs["y"] = FixtureTensor(output.y, shape: [batch, n])
         if wantP, let p = output.p { outputs["p"] = FixtureTensor(p, shape: [batch, n, n]) }

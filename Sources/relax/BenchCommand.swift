@@ -1,7 +1,76 @@
 import ArgumentParser
+import SortingNetworks
+#if canImport(Glibc)
+import Glibc
+#endif
 
-// Placeholder: replaced by the real `relax bench` implementation.
+/// `relax bench` — throughput of every implementation, measured in one run so ratios are fair.
 struct BenchCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bench", abstract: "(not yet implemented)")
-    func run() async throws { throw ValidationError("relax bench is not implemented yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Benchmark the relaxed sorters (forward + backward with P) against the reference.",
+        discussion: """
+            Runs forward + backward (cotangents on y and P) of a bitonic network per n on one thread, \
+            for every implementation, and prints the median thread CPU time per sample and the ratio to the \
+            reference. Build with -c release.
+            """)
+
+    @Option(name: .long, parsing: .upToNextOption, help: "Sizes n to benchmark.")
+    var n: [Int] = [32, 256, 1024]
+
+    @Option(help: "Sigmoid family.")
+    var family: String = "cauchy"
+
+    @Option(help: "Network: bitonic or odd_even.")
+    var network: String = "bitonic"
+
+    @Option(help: "Repetitions per measurement (the median is reported).")
+    var repetitions: Int = 5
+
+    @Option(help: "Skip the reference above this n (it is O(n³ log² n) memory traffic).")
+    var referenceLimit: Int = 1024
+
+    @Flag(help: "Values only (no P, cotangent on y only).")
+    var valuesOnly = false
+
+    func run() async throws {
+        guard let family = SigmoidFamily(rawValue: family) else { throw ValidationError("unknown family '\(family)'") }
+        guard let kind = SortingNetwork.Kind(rawValue: network) else { throw ValidationError("unknown network '\(network)'") }
+        print("relax bench: \(kind.rawValue) network, \(family), Double, one thread, forward + backward\(valuesOnly ? " (values only)" : " with P")")
+        print(pad("n", 6) + pad("implementation", 16) + pad("median CPU s/sample", 22) + pad("samples/s", 12) + "vs reference")
+        for n in self.n {
+            var referenceTime: Double?
+            for impl in Implementation.allCases {
+                if impl == .reference && n > referenceLimit { continue }
+                let config = SortConfiguration(network: kind, construction: .valid, family: family, steepness: 10)
+                let sorter = try impl.makeSorter(n: n, configuration: config)
+                var rng = SplitMix64(seed: UInt64(n))
+                let x = (0..<n).map { _ in rng.normal() }
+                let cy = (0..<n).map { _ in rng.normal() }
+                let cp: [Double]? = valuesOnly ? nil : (0..<(n * n)).map { _ in Double.random(in: -1...1, using: &rng) }
+                var times: [Double] = []
+                for _ in 0..<repetitions {
+                    let start = threadCPUSeconds()
+                    let g = try sorter.gradient(x, cotangentY: cy, cotangentP: cp, computeP: !valuesOnly)
+                    times.append(threadCPUSeconds() - start)
+                    guard g.gradX.count == n else { throw ValidationError("unexpected gradient shape") }
+                }
+                times.sort()
+                let median = times[times.count / 2]
+                if impl == .reference { referenceTime = median }
+                let ratio = referenceTime.map { String(format: "%.1f×", $0 / median) } ?? "–"
+                print(pad("\(n)", 6) + pad(impl.rawValue, 16) + pad(String(format: "%.6f", median), 22)
+                      + pad(String(format: "%.1f", 1 / median), 12) + ratio)
+            }
+        }
+    }
+
+    /// CPU time of the calling thread: unaffected by other processes competing for the cores.
+    func threadCPUSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
+    }
+
+    func pad(_ s: String, _ width: Int) -> String { s.count >= width ? s + " " : s + String(repeating: " ", count: width - s.count) }
 }

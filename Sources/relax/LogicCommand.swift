@@ -44,7 +44,7 @@ struct LogicTrainCommand: AsyncParsableCommand {
         print("dataset \(dataset): \(train.count) train / \(test.count) test, \(train.bits) input bits")
         print("network \(train.bits) → \(depth)×\(width) → GroupSum(10, τ=\(tau)), \(scheme.rawValue) wiring, \(depth * width) gates; Adam lr \(lr), batch \(batchSize), \(steps) steps, \(threads) threads")
         let clock = ContinuousClock()
-        let start = clock.now
+        let start = clock.now, cpuStart = LogicBenchCommand.processCPUTime()
         let net = try LogicTrainer(options: o).train(train, classes: 10, reportEvery: max(1, steps / 50)) { step, loss in
             let filled = 30 * step / steps
             let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: 30 - filled)
@@ -52,7 +52,9 @@ struct LogicTrainCommand: AsyncParsableCommand {
         }
         FileHandle.standardError.write(Data("\n".utf8))
         let seconds = Double((clock.now - start).components.seconds) + Double((clock.now - start).components.attoseconds) * 1e-18
-        print(String(format: "trained in %.1f s (%.0f examples/s)", seconds, Double(steps * batchSize) / seconds))
+        let cpu = LogicBenchCommand.processCPUTime() - cpuStart
+        print(String(format: "trained in %.1f s wall, %.1f s CPU: %.0f examples/s wall, %.0f examples per CPU-second",
+                     seconds, cpu, Double(steps * batchSize) / seconds, Double(steps * batchSize) / cpu))
         let trainAcc = try LogicTrainer.accuracy(net, on: train, threads: threads)
         let testAcc = try LogicTrainer.accuracy(net, on: test, threads: threads)
         print(String(format: "train accuracy: relaxed %.2f %%, discretized %.2f %%", 100 * trainAcc.relaxed, 100 * trainAcc.discretized))
@@ -122,25 +124,41 @@ struct LogicBenchCommand: AsyncParsableCommand {
             let compile = (ContinuousClock.now - compileStart).seconds
             print("\(prune ? "simplified (dead/constant/pass-through removed, complement tracking)" : "plain (one instruction per gate)"): \(sliced.instructionCount) instructions, \(sliced.slotCount) slots, compiled in \(String(format: "%.2f", compile)) s")
             let chunkReps = max(1, batch / wordWidth)
+            // One-core figures use this thread's CPU time (robust on a shared, loaded machine) and
+            // wall time; the all-core figure can only use wall time.
             let gates = Self.median(repetitions) { _ = sliced.benchmarkGatesOnly(inputs: x, width: width, repetitions: chunkReps) }
             let one = Self.median(repetitions) { _ = try? sliced.counts(inputs: x, width: width, threads: 1) }
             let all = Self.median(repetitions) { _ = try? sliced.counts(inputs: x, width: width, threads: threads) }
-            let n = Double(chunkReps * wordWidth)
-            print(String(format: "  gates + GroupSum (pre-packed), 1 core: %8.3f M images/s", n / gates / 1e6))
-            print(String(format: "  end to end (packing + gates + counts), 1 core: %8.3f M images/s", Double(batch) / one / 1e6))
-            print(String(format: "  end to end, %d threads: %8.3f M images/s", threads, Double(batch) / all / 1e6))
+            let n = Double(chunkReps * wordWidth), b = Double(batch)
+            print(String(format: "  gates + GroupSum (pre-packed), 1 core:       %7.3f M images/s CPU time (%7.3f wall)", n / gates.cpu / 1e6, n / gates.wall / 1e6))
+            print(String(format: "  end to end (pack + gates + counts), 1 core:  %7.3f M images/s CPU time (%7.3f wall)", b / one.cpu / 1e6, b / one.wall / 1e6))
+            print(String(format: "  end to end, %d threads:                       %7.3f M images/s wall", threads, b / all.wall / 1e6))
         }
     }
 
-    static func median(_ n: Int, _ body: () -> Void) -> Double {
+    /// Median wall time and median CPU time of the calling thread over `n` runs after a warm-up.
+    static func median(_ n: Int, _ body: () -> Void) -> (wall: Double, cpu: Double) {
         body()  // warm-up
-        var times: [Double] = []
+        var wall: [Double] = [], cpu: [Double] = []
         for _ in 0..<max(1, n) {
-            let t = ContinuousClock.now
+            let t = ContinuousClock.now, c = threadCPUTime()
             body()
-            times.append((ContinuousClock.now - t).seconds)
+            cpu.append(threadCPUTime() - c)
+            wall.append((ContinuousClock.now - t).seconds)
         }
-        return times.sorted()[times.count / 2]
+        return (wall.sorted()[wall.count / 2], cpu.sorted()[cpu.count / 2])
+    }
+
+    static func processCPUTime() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+    }
+
+    static func threadCPUTime() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
     }
 
     static func randomNetwork(_ spec: String) throws -> HardLogicGateNetwork {

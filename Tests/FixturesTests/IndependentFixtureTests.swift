@@ -86,4 +86,21 @@ import Testing
         #expect(!r.passed)
         #expect(r.results.filter { !$0.passed }.map(\.caseName) == ["TV1-jacobian-row-0"])
     }
+
+    /// TV1 as a float32 fixture: x, y and P are exact in float32, so the Float path must give
+    /// them to float32 rounding (the file states float32-appropriate tolerances).
+    @Test(arguments: SortFixtures.implementations)
+    func testVector1InFloat32(implementation: String) throws {
+        let text = """
+            {"format": "relaxations-fixture/1", "method": "sort", "dtype": "float32",
+             "tolerance": {"abs": 1e-6, "rel": 1e-6},
+             "params": {"network": "odd_even", "n": 2, "distribution": "cauchy", "steepness": 1},
+             "cases": [{"name": "TV1-f32", "input": {"x": [[1, 0]], "cotangent_y": [[1, 0]]},
+                        "expected": {"y": [[0.25, 0.75]], "p": [[[0.25, 0.75], [0.75, 0.25]]],
+                                     "grad_x": [[0.0908450569, 0.9091549431]]}},
+                       {"name": "TV1-f32-wrong", "input": {"x": [[1, 0]]}, "expected": {"y": [[0.2500100, 0.75]]}}]}
+            """
+        let r = try check(text, implementation: implementation)
+        #expect(r.results.map(\.passed) == [true, false], "\(r.reportLines().joined(separator: "\n"))")
+    }
 }

@@ -149,4 +149,23 @@ import Testing
         guard case .invalidValue(let l, _) = onlyError(r) else { Issue.record("\(r.errors)"); return }
         #expect(l.key == "cases")
     }
+
+    @Test func unsupportedDTypeIsNamed() throws {
+        let text = Self.fixture().replacingOccurrences(of: #""method": "sort","#, with: #""method": "sort", "dtype": "float16","#)
+        let e = onlyError(try check(text))
+        guard case .invalidValue(let l, let reason) = e else { Issue.record("got \(String(describing: e))"); return }
+        #expect(l.key == "dtype")
+        #expect(reason.contains("float16"))
+        let wrongType = Self.fixture().replacingOccurrences(of: #""method": "sort","#, with: #""method": "sort", "dtype": 32,"#)
+        guard case .wrongType(let l2, _, _) = onlyError(try check(wrongType)) else { Issue.record("dtype 32 accepted"); return }
+        #expect(l2.key == "dtype")
+    }
+
+    @Test func float32FixtureNeedsFloat32Inputs() throws {
+        let body = #""dtype": "float32", "input": {"x": [[0.1, 0]]}, "expected": {"y": [[0, 0.1]]}"#
+        let e = onlyError(try check(Self.fixture(caseBody: body)))
+        guard case .invalidValue(let l, let reason) = e else { Issue.record("got \(String(describing: e))"); return }
+        #expect(l.key == "input.x")
+        #expect(reason.contains("float32"))
+    }
 }

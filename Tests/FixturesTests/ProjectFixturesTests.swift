@@ -12,10 +12,12 @@ import Testing
         let directory = repositoryRoot().appendingPathComponent("fixtures").path
         let summary = FixtureChecker(implementation: implementation).checkDirectory(directory)
         for failure in summary.failures { Issue.record("\(failure)") }
-        #expect(summary.malformedFiles == 0)
-        #expect(summary.failed == 0)
-        #expect(summary.allPassed)
-        #expect(summary.worstToleranceRatio <= 1)
+        let (malformed, failed, files, allPassed) = (summary.malformedFiles, summary.failed, summary.files, summary.allPassed)
+        #expect(malformed == 0)
+        #expect(failed == 0)
+        #expect(files > 0)
+        #expect(allPassed, "\(summary)")
+        #expect(summary.worstToleranceRatio <= 1, "worst at \(summary.worstLocation)")
     }
 
     /// The sort fixtures exist, cover what the contract and the brief ask for, and every case
@@ -48,6 +50,8 @@ import Testing
         #expect(coverage.contains("bitonic-valid"))
         #expect(coverage.contains("npy-side-files"))
         #expect(coverage.contains("spec-test-vectors"))
+        #expect(coverage.contains("float32"))
+        #expect(coverage.contains("stress"))
     }
 
     /// A fixture's side files are found relative to the fixture, wherever the caller's working

@@ -15,13 +15,15 @@ public struct FixtureChecker: Sendable {
         self.methods = methods
     }
 
-    /// Checks one fixture file (any path; side files resolve relative to it). Never throws:
+    /// Checks one fixture file (any path, plain or gzip-compressed JSON; side files resolve
+    /// relative to it). Never throws:
     /// malformed input is reported in the result's `error` / the cases' errors.
     public func check(file path: String) -> FileResult {
         let url = URL(fileURLWithPath: path)
         let location = FixtureLocation(file: path)
         do {
-            let bytes = try FixtureFiles.read(url, location: location)
+            // A gzip-compressed fixture (e.g. `big.json.gz`) is accepted too.
+            let bytes = try FixtureFiles.readPossiblyGzipped(url, location: location)
             let document: JSONValue
             do { document = try JSONValue.parse(bytes) } catch { throw FixtureError.malformedJSON(location, error) }
             return check(document: document, file: path, directory: url.deletingLastPathComponent())
@@ -64,6 +66,7 @@ public struct FixtureChecker: Sendable {
             }
             let fileParams = try Self.object(top["params"], at: at.key("params")) ?? [:]
             let fileTolerance = try Self.tolerance(top["tolerance"], base: .contractDefault, at: at.key("tolerance"))
+            let fileDType = try Self.dtype(top["dtype"], base: "float64", at: at.key("dtype"))
             guard let casesValue = top["cases"] else { throw FixtureError.missingKey(at.key("cases")) }
             guard let cases = casesValue.arrayValue else {
                 throw FixtureError.wrongType(at.key("cases"), expected: "an array", found: casesValue.kindName)
@@ -73,7 +76,7 @@ public struct FixtureChecker: Sendable {
             for (index, caseValue) in cases.enumerated() {
                 result.results += checkCase(
                     caseValue, index: index, file: file, directory: directory, method: method,
-                    implementations: implementations, fileParams: fileParams, fileTolerance: fileTolerance)
+                    implementations: implementations, fileParams: fileParams, fileTolerance: fileTolerance, fileDType: fileDType)
             }
         } catch let error as FixtureError {
             result.error = error
@@ -85,7 +88,7 @@ public struct FixtureChecker: Sendable {
 
     func checkCase(
         _ value: JSONValue, index: Int, file: String, directory: URL, method: any FixtureMethod.Type,
-        implementations: [String], fileParams: [String: JSONValue], fileTolerance: FixtureTolerance
+        implementations: [String], fileParams: [String: JSONValue], fileTolerance: FixtureTolerance, fileDType: String
     ) -> [CaseResult] {
         var name = "#\(index)"
         if let n = value["name"]?.stringValue { name = n }
@@ -106,7 +109,8 @@ public struct FixtureChecker: Sendable {
             expected = exp
             fixtureCase = FixtureCase(
                 file: file, directory: directory, name: name, index: index,
-                params: fileParams.merging(caseParams) { _, c in c }, input: input, expectedKeys: Set(exp.keys))
+                params: fileParams.merging(caseParams) { _, c in c }, input: input, expectedKeys: Set(exp.keys),
+                dtype: try Self.dtype(object["dtype"], base: fileDType, at: at.key("dtype")))
             compared = exp.keys.filter { method.outputKeys.contains($0) }.sorted()
             guard !compared.isEmpty else { throw FixtureError.nothingCompared(at.key("expected"), expectedKeys: exp.keys.sorted()) }
         } catch let e as FixtureError {
@@ -150,6 +154,12 @@ public struct FixtureChecker: Sendable {
         guard let value, value != .null else { return nil }
         guard let o = value.objectValue else { throw .wrongType(location, expected: "an object", found: value.kindName) }
         return o
+    }
+
+    static func dtype(_ value: JSONValue?, base: String, at location: FixtureLocation) throws(FixtureError) -> String {
+        guard let value, value != .null else { return base }
+        guard let s = value.stringValue else { throw .wrongType(location, expected: "a string", found: value.kindName) }
+        return s
     }
 
     static func tolerance(_ value: JSONValue?, base: FixtureTolerance, at location: FixtureLocation) throws(FixtureError) -> FixtureTolerance {

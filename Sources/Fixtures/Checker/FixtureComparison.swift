@@ -24,7 +24,9 @@ extension FixtureChecker {
             } else {
                 let diff = (a - e).magnitude
                 result.maxAbsError = max(result.maxAbsError, diff)
-                if e != 0 { result.maxRelError = max(result.maxRelError, diff / e.magnitude) }
+                // Relative error is reported where it means something: |e| above the absolute
+                // tolerance (values below it are judged by `abs` alone).
+                if e != 0, e.magnitude > tolerance.abs { result.maxRelError = max(result.maxRelError, diff / e.magnitude) }
                 if exact {
                     ok = a == e
                     if !ok { result.maxToleranceRatio = .infinity }

@@ -20,7 +20,8 @@ public struct KeyComparison: Sendable, Equatable {
     public var exact: Bool
     /// Largest `|a − e|` over entries where both are finite (∞ if a finite/non-finite pair mismatches).
     public var maxAbsError: Double
-    /// Largest `|a − e| / |e|` over entries with finite non-zero `e` (∞ as above).
+    /// Largest `|a − e| / |e|` over entries with finite `e`, `|e|` > the absolute tolerance and
+    /// non-zero (smaller values are judged by `abs` alone); ∞ as above.
     public var maxRelError: Double
     /// Largest `|a − e| / (abs + rel·|e|)`: ≤ 1 means within tolerance (0 for exact keys that match).
     public var maxToleranceRatio: Double
@@ -68,7 +69,7 @@ public struct FileResult: Sendable {
 }
 
 /// A summary over many fixture files, for `relax verify`.
-public struct FixtureSummary: Sendable {
+public struct FixtureSummary: Sendable, CustomStringConvertible {
     /// Fixture files checked.
     public var files: Int = 0
     /// JSON files found that are not fixtures (e.g. model files referenced by a fixture).
@@ -94,6 +95,15 @@ public struct FixtureSummary: Sendable {
     public var allPassed: Bool { failed == 0 && malformedFiles == 0 && files > 0 }
 
     public init() {}
+
+    /// One line: verdict, counts, worst errors and the first failure.
+    public var description: String {
+        var s = "\(allPassed ? "PASS" : "FAIL"): \(files) fixture file(s), \(cases) case(s), \(passed) passed, "
+            + "\(failed) failed, \(malformedFiles) malformed; worst abs \(worstAbsError), worst rel \(worstRelError), "
+            + "worst tolerance use \(worstToleranceRatio)"
+        if let first = failures.first { s += "; first failure: \(first)" + (failures.count > 1 ? " (+\(failures.count - 1) more)" : "") }
+        return s
+    }
 
     /// Adds every file of another summary.
     public mutating func merge(_ other: FixtureSummary) {

@@ -21,8 +21,12 @@ final class BitSliceEngine<W: BitSliceWord> {
         slotCount = max(program.slotCount, 1)
         slots = .allocate(capacity: slotCount)
         slots.initialize(repeating: W.zero, count: slotCount)
+        // Slot numbers become byte offsets, so the hot loop addresses base + offset without scaling.
+        let stride = Int32(MemoryLayout<W>.stride)
         instructions = .allocate(capacity: max(program.instructions.count, 1))
-        instructions.initialize(from: program.instructions, count: program.instructions.count)
+        instructions.initialize(from: program.instructions.map {
+            BitSlicedProgram.Instruction(a: $0.a * stride, b: $0.b * stride, d: $0.d * stride)
+        }, count: program.instructions.count)
         groups = program.groups
         inputSlots = .allocate(capacity: max(inputBits, 1))
         inputSlots.initialize(from: program.inputSlots, count: inputBits)
@@ -95,11 +99,12 @@ final class BitSliceEngine<W: BitSliceWord> {
 
     /// Runs every gate instruction, one branch-free loop per op group (§7.2).
     func evaluateGates() {
-        let s = slots, ins = instructions
+        let s = UnsafeMutableRawPointer(slots), ins = instructions
         @inline(__always) func apply(_ r: Range<Int>, _ op: (W, W) -> W) {
             for i in r {
                 let t = ins[i]
-                s[Int(t.d)] = op(s[Int(t.a)], s[Int(t.b)])
+                let x = s.load(fromByteOffset: Int(t.a), as: W.self), y = s.load(fromByteOffset: Int(t.b), as: W.self)
+                s.storeBytes(of: op(x, y), toByteOffset: Int(t.d), as: W.self)
             }
         }
         for group in groups {

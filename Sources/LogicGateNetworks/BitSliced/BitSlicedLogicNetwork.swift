@@ -12,11 +12,13 @@
 //
 // Tried / measured (see `relax logic bench`): the op-grouped interpreter keeps every op's loop
 // branch-free; slots are reused as soon as a value dies so the working set is ≈ 2 layer widths.
-// Generated code of the hot loop (swiftc 6.3, -O, x86-64 baseline, `objdump -d` of the built
-// object, W = SIMD4<UInt64>): the AND group compiles to a loop of 3 index loads (movslq), then
-// per operand two 16-byte `movaps`/`andps` pairs (SIMD4<UInt64> is split into two SSE registers)
-// and two 16-byte stores — no calls, no bounds checks, no retain/release. With -mavx2 the same
-// source becomes one 32-byte `vandps`/`vpand` per operand pair.
+// Generated code of the hot loop (swiftc 6.3.1 -O, baseline x86-64, `objdump -d` of the release
+// object, specialization `evaluateGates` for W = SIMD4<UInt64>): e.g. the NAND group is a loop of
+// three `movslq` index loads and `shl $5`, two 16-byte `movdqa` loads + two `pand` with a memory
+// operand (SIMD4<UInt64> = two SSE registers), two `pxor` with an all-ones register, two 16-byte
+// `movdqa` stores, `add`/`dec`/`jne` — no calls, no bounds checks, no retain/release, no branch on
+// the op inside the loop (the 16-way switch is outside, once per group). Constant groups compile
+// to stores of a zero/ones register. With `-Xswiftc -mavx2` the pairs become single 32-byte ops.
 import Dispatch
 
 /// Bit-sliced inference for a ``HardLogicGateNetwork``.

@@ -115,17 +115,28 @@ extension SIMDRelaxedSorter {
                     for k in 0..<width { p[base + (j0 + k) * n + w] = v[k] }
                 }
                 if let cp = cotangentP {
-                    for w in 0..<n {
-                        var g = SIMD8<T>.zero
-                        for k in 0..<width { g[k] = cp[base + (j0 + k) * n + w] }
-                        G[w] = g
+                    if width == 8 {
+                        // Gather one value from each of the 8 rows without lane inserts through
+                        // memory (those stall on store forwarding).
+                        let r = base + j0 * n
+                        for w in 0..<n {
+                            let q = r + w
+                            G[w] = SIMD8(cp[q], cp[q + n], cp[q + 2 * n], cp[q + 3 * n],
+                                         cp[q + 4 * n], cp[q + 5 * n], cp[q + 6 * n], cp[q + 7 * n])
+                        }
+                    } else {
+                        for w in 0..<n {
+                            var g = SIMD8<T>.zero
+                            for k in 0..<width { g[k] = cp[base + (j0 + k) * n + w] }
+                            G[w] = g
+                        }
                     }
                     var c = count - 1
                     while c >= 0 {
                         let l = Int(lo[c]), h = Int(hi[c])
                         let gMin = G[Int(mnW[c])], gMax = G[Int(mxW[c])]
                         let delta = gMin - gMax
-                        alphaBar[c] += (D[c] * delta).sum()
+                        alphaBar[c] += horizontalSum(D[c] * delta)
                         let t = alpha[c] * delta
                         G[l] = gMax + t
                         G[h] = gMin - t
@@ -173,4 +184,13 @@ extension SIMDRelaxedSorter {
             }
         }
     }
+}
+
+/// Pairwise (tree) sum of the lanes: two vector adds and one scalar add, where
+/// `SIMD8.sum()` adds the lanes one after another (a serial chain of 7 scalar adds).
+@inline(__always)
+func horizontalSum<T: SortScalar>(_ v: SIMD8<T>) -> T {
+    let quarter = v.lowHalf + v.highHalf
+    let half = quarter.lowHalf + quarter.highHalf
+    return half[0] + half[1]
 }

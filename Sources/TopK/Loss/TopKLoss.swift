@@ -61,11 +61,17 @@ extension TopKLossFunction {
         for (row, label) in labels.enumerated() where label < 0 || label >= n {
             throw .labelOutOfRange(row: row, label: label, n: n)
         }
-        for (k, v) in logits.enumerated() where !v.isFinite {
-            throw .nonFiniteLogit(row: k / n, column: k % n, value: Double(v))
-        }
+        if let k = firstNonFinite(logits) { throw .nonFiniteLogit(row: k / n, column: k % n, value: Double(logits[k])) }
         return batch
     }
+}
+
+/// Index of the first NaN or ±∞ entry, if any.
+@_specialize(where T == Double)
+@_specialize(where T == Float)
+func firstNonFinite<T: SortScalar>(_ values: [T]) -> Int? {
+    for (k, v) in values.enumerated() where !v.isFinite { return k }
+    return nil
 }
 
 /// Top-m pre-selection (topk.md §4.4): the true class first, then the `m − 1` largest other

@@ -36,6 +36,8 @@ public struct TopKLossHead: Sendable {
 
     /// As ``evaluate(attributionRow:logits:label:)``, but `∂/∂A[y]` is returned as the scalar
     /// `factor` with `∂/∂A[y][j] = factor·w_j` (the cotangent of `A` is rank one).
+    @_specialize(where T == Double)
+    @_specialize(where T == Float)
     public func evaluateFactored<T: Real & BinaryFloatingPoint>(attributionRow aY: [T], logits s: [T], label y: Int)
         -> (loss: T, factor: T, gradLogits: [T])
     {
@@ -71,6 +73,8 @@ public struct TopKLossHead: Sendable {
         }
     }
 
+    @_specialize(where T == Double)
+    @_specialize(where T == Float)
     static func softmax<T: Real>(_ z: [T]) -> [T] {
         let zMax = z.max() ?? 0
         let e = z.map { T.exp($0 - zMax) }
@@ -78,6 +82,8 @@ public struct TopKLossHead: Sendable {
         return e.map { $0 / total }
     }
 
+    @_specialize(where T == Double)
+    @_specialize(where T == Float)
     static func logSoftmax<T: Real>(_ z: [T]) -> [T] {
         let zMax = z.max() ?? 0
         let logTotal = T.log(z.reduce(T(0)) { $0 + T.exp($1 - zMax) })

@@ -50,6 +50,8 @@ struct Workspace<T: SortScalar> {
     var order: [Int]
     var aux: [T]
 
+    @_specialize(where T == Double)
+    @_specialize(where T == Float)
     init(n: Int, k: Int, comparators: Int, weights: [Double]) {
         self.n = n
         self.k = k
@@ -70,10 +72,14 @@ struct Workspace<T: SortScalar> {
         aux = [T](repeating: 0, count: n)
     }
 
+    @_specialize(where T == Double)
+    @_specialize(where T == Float)
     func attributionRow(_ y: Int, into aY: inout [T]) {
         for j in 0..<k { aY[j] = R[y * chunks + j / 8][j % 8] }
     }
 
+    @_specialize(where T == Double)
+    @_specialize(where T == Float)
     func copyAttribution(into out: inout [T], offset: Int) {
         for i in 0..<n {
             for j in 0..<k { out[offset + i * k + j] = R[i * chunks + j / 8][j % 8] }
@@ -81,6 +87,8 @@ struct Workspace<T: SortScalar> {
     }
 
     /// `R ← E`: the last K columns of the identity.
+    @_specialize(where T == Double)
+    @_specialize(where T == Float)
     mutating func resetAssembly() {
         for i in R.indices { R[i] = .zero }
         for j in 0..<k { R[(n - k + j) * chunks + j / 8][j % 8] = 1 }

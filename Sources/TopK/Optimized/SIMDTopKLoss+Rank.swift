@@ -7,6 +7,8 @@ import SortingNetworks
 extension Workspace {
     @inline(__always) static func sign(_ v: T) -> T { v > 0 ? 1 : (v < 0 ? -1 : 0) }
 
+    @_specialize(where T == Double)
+    @_specialize(where T == Float)
     mutating func softmaxColumn(_ j: Int, logit: (Int) -> T) {
         var zMax = -T.infinity
         for i in 0..<n { let z = logit(i); aux[i] = z; zMax = Swift.max(zMax, z) }
@@ -20,11 +22,15 @@ extension Workspace {
     }
 
     /// Sorts `order` ascending by `key` (ties by index).
+    @_specialize(where T == Double)
+    @_specialize(where T == Float)
     mutating func sortOrder(_ key: [T]) {
         for i in 0..<n { order[i] = i }
         order.sort { key[$0] < key[$1] || (key[$0] == key[$1] && $0 < $1) }
     }
 
+    @_specialize(where T == Double)
+    @_specialize(where T == Float)
     mutating func rankForward(_ s: [T], label y: Int, tau: T, neural: Bool) {
         if columns.count != n * k { columns = [T](repeating: 0, count: n * k) }
         for i in R.indices { R[i] = .zero }
@@ -57,6 +63,8 @@ extension Workspace {
     }
 
     /// Gradient for the cotangent `Ā[y][j] = factor·w_j` (all other rows zero) into `g`.
+    @_specialize(where T == Double)
+    @_specialize(where T == Float)
     mutating func rankBackward(_ s: [T], label y: Int, factor: T, tau: T, neural: Bool) {
         for i in 0..<n { g[i] = 0 }
         if neural {
