@@ -39,6 +39,7 @@ let package = Package(
             name: "LogicGateNetworks",
             dependencies: [.product(name: "Numerics", package: "swift-numerics")],
             swiftSettings: optimizedInDebug),
+        .target(name: "Imaging", dependencies: ["CZlib"]),
         .target(
             name: "SortingNetworksProofs",
             dependencies: ["SortingNetworks", "ExactArithmetic"],
@@ -61,7 +62,7 @@ let package = Package(
         .executableTarget(
             name: "relax",
             dependencies: [
-                "SortingNetworks", "TopK", "LogicGateNetworks", "Fixtures", "ExactArithmetic",
+                "SortingNetworks", "TopK", "LogicGateNetworks", "Fixtures", "ExactArithmetic", "Imaging",
                 "SortingNetworksProofs", "LogicGateNetworksProofs", "TopKProofs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),

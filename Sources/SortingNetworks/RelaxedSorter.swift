@@ -67,6 +67,7 @@ public enum RelaxedSortError: Error, Equatable, Sendable, CustomStringConvertibl
     case shapeMismatch(what: String, expected: Int, got: Int)
     case nonFiniteInput(row: Int, column: Int, value: Double)
     case networkSizeMismatch(network: Int, sorter: Int)
+    case nonFiniteCotangent(what: String, index: Int)
 
     public var description: String {
         switch self {
@@ -78,6 +79,7 @@ public enum RelaxedSortError: Error, Equatable, Sendable, CustomStringConvertibl
         case .nonFiniteInput(let row, let column, let value):
             "input x[\(row)][\(column)] = \(value) is not finite; the relaxed sort is defined for finite inputs only"
         case .networkSizeMismatch(let network, let sorter): "network has \(network) wires, sorter expects \(sorter)"
+        case .nonFiniteCotangent(let what, let index): "\(what)[\(index)] (flat index) is not finite"
         }
     }
 }
@@ -128,11 +130,13 @@ extension RelaxedSorter {
         for (k, v) in x.enumerated() where !v.isFinite {
             throw .nonFiniteInput(row: k / n, column: k % n, value: Double(v))
         }
-        if let cy = cotangentY, cy.count != x.count {
-            throw .shapeMismatch(what: "cotangent_y", expected: x.count, got: cy.count)
+        if let cy = cotangentY {
+            guard cy.count == x.count else { throw .shapeMismatch(what: "cotangent_y", expected: x.count, got: cy.count) }
+            if let k = cy.firstIndex(where: { !$0.isFinite }) { throw .nonFiniteCotangent(what: "cotangent_y", index: k) }
         }
-        if let cp = cotangentP, cp.count != batch * n * n {
-            throw .shapeMismatch(what: "cotangent_p", expected: batch * n * n, got: cp.count)
+        if let cp = cotangentP {
+            guard cp.count == batch * n * n else { throw .shapeMismatch(what: "cotangent_p", expected: batch * n * n, got: cp.count) }
+            if let k = cp.firstIndex(where: { !$0.isFinite }) { throw .nonFiniteCotangent(what: "cotangent_p", index: k) }
         }
         return batch
     }

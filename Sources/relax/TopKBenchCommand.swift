@@ -18,18 +18,29 @@ struct TopKBenchCommand: AsyncParsableCommand {
     var dtype = "float32"
     @Option(help: "Python with difftopk + torch: also time the authors' package (sparse methods via an index_add stand-in for torch-sparse).")
     var difftopkPython: String?
+    @Option(help: "Only sorters whose name contains this text (e.g. splitter).")
+    var only: String?
     @Option(help: "Batch for the authors' dense bitonic (its memory is O(B·n²) per layer); its time is scaled linearly to --batch.")
     var denseBatch = 2
 
     struct Row { let name: String; let comparators: Int; let seconds: Double; let authorsKey: String? }
 
+    /// CPU time of this thread in seconds: robust against other processes on a shared machine
+    /// (wall-clock time would count the time the thread waits for a core).
+    static func threadSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    /// Median thread-CPU seconds of `repeats` runs after one warm-up.
     func time(_ body: () throws -> Void) rethrows -> Double {
         var samples: [Double] = []
         try body()  // warm-up
         for _ in 0..<repeats {
-            let start = DispatchTime.now().uptimeNanoseconds
+            let start = Self.threadSeconds()
             try body()
-            samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            samples.append(Self.threadSeconds() - start)
         }
         return samples.sorted()[samples.count / 2]
     }
@@ -50,7 +61,7 @@ struct TopKBenchCommand: AsyncParsableCommand {
             ("NeuralSort (top-K slots)", .neuralSort, .valid, true, "neuralsort"),
             ("SoftSort (top-K slots)", .softSort, .valid, true, "softsort"),
         ]
-        for (name, method, construction, pruned, key) in variants {
+        for (name, method, construction, pruned, key) in variants where only.map({ name.contains($0) }) ?? true {
             let cfg = TopKConfiguration(method: method, construction: construction, family: .cauchy, steepness: 1,
                                         distribution: pK, top1Mode: .sm, pruned: pruned)
             let loss = try SIMDTopKLoss(n: n, configuration: cfg)
@@ -58,6 +69,7 @@ struct TopKBenchCommand: AsyncParsableCommand {
             rows.append(Row(name: name, comparators: loss.network?.comparatorCount ?? 0, seconds: seconds, authorsKey: key))
             print(String(format: "  %-34@ %8.2f ms", name as NSString, seconds * 1e3))
         }
+        if only != nil { return rows }
         let svm = try SmoothTopKSVM(n: n, k: k, tau: 1, variant: .smoothHard)
         let svmSeconds = try time { _ = try svm.evaluate(logits: logits, labels: labels) as (loss: T, gradLogits: [T]) }
         rows.append(Row(name: "smooth top-k SVM (baseline)", comparators: 0, seconds: svmSeconds, authorsKey: nil))
@@ -92,7 +104,7 @@ struct TopKBenchCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard n >= 2, k >= 1, k < n, batch >= 1, repeats >= 1 else { throw ValidationError("need n ≥ 2, 1 ≤ k < n, batch ≥ 1, repeats ≥ 1") }
-        print("relax topk bench: loss + gradient, n = \(n), K = \(k), batch \(batch), \(dtype), one thread, cauchy, steepness 1, mode sm, median of \(repeats)")
+        print("relax topk bench: loss + gradient, n = \(n), K = \(k), batch \(batch), \(dtype), one thread, cauchy, steepness 1, mode sm, median thread-CPU time of \(repeats)")
         let rows: [Row]
         switch dtype {
         case "float32": rows = try benchmark(Float.self)

@@ -55,7 +55,7 @@ struct Workspace<T: SortScalar> {
     init(n: Int, k: Int, comparators: Int, weights: [Double]) {
         self.n = n
         self.k = k
-        chunks = (k + 7) / 8
+        chunks = (k + 8) / 8  // K attribution lanes plus the weighted lane r = R·w at lane K
         values = [T](repeating: 0, count: n)
         p = values
         g = values
@@ -102,7 +102,7 @@ extension SIMDTopKLoss {
     @_specialize(where T == Float)
     func forwardNetwork<T: SortScalar>(_ s: [T], label y: Int, workspace ws: inout Workspace<T>) {
         let kernel = AlphaKernel<T>(family: configuration.family, s: T(configuration.steepness), lambda: T(configuration.artLambda))
-        let count = lo.count, chunks = ws.chunks
+        let count = lo.count, chunks = ws.chunks, lane = ws.k
         for i in 0..<ws.n {
             ws.values[i] = s[i]
             ws.p[i] = i == y ? 1 : 0
@@ -114,7 +114,6 @@ extension SIMDTopKLoss {
         ws.alpha.withUnsafeMutableBufferPointer { alpha in ws.dAlpha.withUnsafeMutableBufferPointer { dAlpha in
         ws.diff.withUnsafeMutableBufferPointer { diff in ws.pDelta.withUnsafeMutableBufferPointer { pDelta in
         ws.sDot.withUnsafeMutableBufferPointer { sDot in ws.R.withUnsafeMutableBufferPointer { R in
-        ws.w.withUnsafeBufferPointer { w in
             for c in 0..<count {
                 let a = v[lo[c]], b = v[hi[c]]
                 let (al, da) = kernel(b - a)
@@ -128,21 +127,31 @@ extension SIMDTopKLoss {
                 p[mnW[c]] = al * pl + (1 - al) * ph
                 p[mxW[c]] = (1 - al) * pl + al * ph
             }
+            let wq = lane / 8, wl = lane % 8
             var c = count - 1
-            while c >= 0 {
-                let al = alpha[c], bl = 1 - al
-                let mn = mnW[c] * chunks, mx = mxW[c] * chunks, l = lo[c] * chunks, h = hi[c] * chunks
-                var dot: T = 0
-                for q in 0..<chunks {
-                    let rMin = R[mn + q], rMax = R[mx + q]
-                    dot += (w[q] * (rMin - rMax)).sum()
-                    R[l + q] = al * rMin + bl * rMax
-                    R[h + q] = bl * rMin + al * rMax
+            if chunks == 1 {
+                while c >= 0 {
+                    let al = alpha[c], bl = 1 - al
+                    let rMin = R[mnW[c]], rMax = R[mxW[c]]
+                    sDot[c] = rMin[wl] - rMax[wl]
+                    R[lo[c]] = al * rMin + bl * rMax
+                    R[hi[c]] = bl * rMin + al * rMax
+                    c -= 1
                 }
-                sDot[c] = dot
-                c -= 1
+            } else {
+                while c >= 0 {
+                    let al = alpha[c], bl = 1 - al
+                    let mn = mnW[c] * chunks, mx = mxW[c] * chunks, l = lo[c] * chunks, h = hi[c] * chunks
+                    sDot[c] = R[mn + wq][wl] - R[mx + wq][wl]
+                    for q in 0..<chunks {
+                        let rMin = R[mn + q], rMax = R[mx + q]
+                        R[l + q] = al * rMin + bl * rMax
+                        R[h + q] = bl * rMin + al * rMax
+                    }
+                    c -= 1
+                }
             }
-        }}}}}}}}}}}}}
+        }}}}}}}}}}}}
     }
 
     /// The exact gradient through the network for the rank-one cotangent `factor·w` on row y.
