@@ -54,7 +54,7 @@ extension LogicTrainingWorkspace {
                 for w in 0..<threads { t += sums[w * L + l][j] }
                 totals[l][j] = t
             }
-            Self.logitGradient(S: totals[l], p: coefficients[l].p, into: &gradLogits[l])
+            Self.logitGradient(S: totals[l], p: coefficients[l].p, gateCoefficients: gateK, into: &gradLogits[l])
         }
         return loss / T(batch)
     }

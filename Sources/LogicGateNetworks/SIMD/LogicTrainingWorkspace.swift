@@ -17,6 +17,8 @@ public final class LogicTrainingWorkspace<T: LogicScalar>: @unchecked Sendable {
     var totals: [[SIMD4<T>]]
     var gradLogits: [[T]]
     var scores: [T]
+    /// `(k0, k1, k2, k3)` of the 16 gates, computed once.
+    let gateK: [SIMD4<T>] = LogicTrainingWorkspace<T>.gateCoefficients
 
     public init(for network: LogicGateNetwork<T>, capacity: Int, threads: Int = 1) {
         self.capacity = capacity
@@ -78,7 +80,7 @@ public final class LogicTrainingWorkspace<T: LogicScalar>: @unchecked Sendable {
     func forward(_ network: LogicGateNetwork<T>, batch: Int) {
         let vectors = (batch + 7) / 8, P = self.P
         for (l, layer) in network.layers.enumerated() {
-            coefficients[l].update(from: layer)
+            coefficients[l].update(from: layer, gateCoefficients: gateK)
             nonisolated(unsafe) let X = UnsafePointer(activations[l]), Y = activations[l + 1]
             let c = coefficients[l].c
             layer.a.withUnsafeBufferPointer { a in

@@ -94,7 +94,7 @@ extension LogicTrainingWorkspace {
                 }
             }
         }
-        Self.logitGradient(S: Array(UnsafeBufferPointer(start: S, count: m)), p: coefficients[0].p, into: &gradLogits[0])
+        Self.logitGradient(S: Array(UnsafeBufferPointer(start: S, count: m)), p: coefficients[0].p, gateCoefficients: gateK, into: &gradLogits[0])
         let gx = UnsafeRawPointer(GX).assumingMemoryBound(to: T.self)
         var out = [T](repeating: 0, count: batch * n)
         for i in 0..<n { for s in 0..<batch { out[s * n + i] = gx[i * stride + s] } }

@@ -26,8 +26,7 @@ struct NeuronCoefficients<T: LogicScalar> {
     }
 
     /// Recomputes `p = softmax(z)` and `c` for every neuron of `layer`.
-    mutating func update(from layer: LogicLayer<T>) {
-        let k = LogicTrainingWorkspace<T>.gateCoefficients
+    mutating func update(from layer: LogicLayer<T>, gateCoefficients k: [SIMD4<T>]) {
         layer.logits.withUnsafeBufferPointer { z in
             p.withUnsafeMutableBufferPointer { p in
                 for j in 0..<layer.outputWidth {
@@ -110,8 +109,7 @@ extension LogicTrainingWorkspace {
     }
 
     /// `∂L/∂z` of one layer from the reduced sums: `∂L/∂pᵢ = kᵢ·S`, then the softmax backward.
-    static func logitGradient(S: [SIMD4<T>], p: [T], into g: inout [T]) {
-        let k = gateCoefficients
+    static func logitGradient(S: [SIMD4<T>], p: [T], gateCoefficients k: [SIMD4<T>], into g: inout [T]) {
         for j in 0..<S.count {
             var dp = SIMD16<T>.zero
             var dot: T = 0

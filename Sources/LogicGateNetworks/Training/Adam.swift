@@ -20,22 +20,21 @@ public struct Adam<T: LogicScalar>: Sendable {
 
     /// One update of every parameter tensor in place (`parameters[i]` with gradient `gradients[i]`).
     public mutating func update(_ parameters: inout [[T]], gradients: [[T]]) {
-        begin(shapes: parameters.map(\.count))
+        if m.isEmpty { allocateMoments(parameters.map(\.count)) }
+        step += 1
         for t in parameters.indices { apply(&parameters[t], gradients[t], tensor: t) }
     }
 
     /// One update of every layer's logits in place (no copies, no allocation after the first step).
     public mutating func update(_ network: inout LogicGateNetwork<T>, gradients: [[T]]) {
-        begin(shapes: network.layers.map(\.logits.count))
+        if m.isEmpty { allocateMoments(network.layers.map(\.logits.count)) }
+        step += 1
         for l in network.layers.indices { apply(&network.layers[l].logits, gradients[l], tensor: l) }
     }
 
-    private mutating func begin(shapes: [Int]) {
-        if m.isEmpty {
-            m = shapes.map { [T](repeating: 0, count: $0) }
-            v = m
-        }
-        step += 1
+    private mutating func allocateMoments(_ shapes: [Int]) {
+        m = shapes.map { [T](repeating: 0, count: $0) }
+        v = m
     }
 
     private mutating func apply(_ parameter: inout [T], _ gradient: [T], tensor t: Int) {
