@@ -21,11 +21,20 @@ import RealModule
 // type's ulp: |optimized − reference| ≤ agreementBound · layers · ε_T · scale, where scale is the
 // largest magnitude of the compared arrays (or of x for y). Tested in SIMDAgreementTests.
 //
-// What was tried:
-//   - Column-at-a-time P (the paper's layout): every comparator touches two columns of length n
-//     with stride n in the row-major result — cache misses dominate for n ≥ 256.
-//   - Full P per layer with snapshots for the backward: n²·layers memory (440 MB at n = 1024).
-//   - Panels of 8 rows through all layers (kept): the panel state is n × 64 B (64 KB at n = 1024).
+// What was tried (bitonic n = 1024, Cauchy, Double, forward + backward with P, thread CPU time
+// per sample on the 2-core AMD EPYC CI machine; `relax bench --n 1024`):
+//   - Rejected on paper: column-at-a-time P (the paper's layout) touches two length-n columns
+//     with stride n per comparator; full P snapshots per layer for the backward need
+//     n²·layers memory (440 MB at n = 1024).
+//   - Panels of 8 rows through all layers (kept): panel state n × 64 B (64 KB at n = 1024).
+//     First version 41 ms. `SIMD8.sum()` adds lanes serially → tree reduction: 40 ms. Gathering
+//     the cotangent panel by lane inserts stalled on store forwarding → build each SIMD8 from 8
+//     scalars: 33–35 ms.
+//   - Panels of 4 rows (SIMD4, half the difference buffer, fits L2 better): 35 ms — no gain.
+//   - Opt-in `-target-cpu haswell` (AVX2 + FMA) build of the same source: 29 ms. The default
+//     build stays baseline x86-64 (SSE2).
+//   - Calls through the protocol arrive unspecialised; `sort`/`gradient` dispatch Double and
+//     Float to specialised kernels (the generic fallback was ~10× slower).
 public struct SIMDRelaxedSorter: RelaxedSorter {
     public let n: Int
     public let configuration: SortConfiguration
