@@ -32,6 +32,14 @@ public struct SortConfiguration: Hashable, Sendable, Codable {
         guard steepness.isFinite, steepness > 0 else { throw .invalidSteepness(steepness) }
         guard artLambda.isFinite, artLambda >= 0, artLambda < 1 else { throw .invalidArtLambda(artLambda) }
     }
+
+    /// Validates the configuration and builds its network on `n` wires.
+    public func makeNetwork(n: Int) throws(RelaxedSortError) -> SortingNetwork {
+        try validate()
+        do {
+            return try SortingNetwork(kind: network, n: n, construction: construction)
+        } catch { throw .invalidSize(n) }
+    }
 }
 
 /// Forward result for a batch of `batch` rows of length `n` (row-major, flat).

@@ -29,160 +29,110 @@ extension SIMDRelaxedSorter {
     /// Values forward of one row; records α, dα/dd and a − b per comparator.
     @_specialize(where T == Double)
     @_specialize(where T == Float)
-    func forwardRow<T: SortScalar>(_ x: [T], row: Int, y: inout [T], workspace: inout Workspace<T>) {
+    func forwardRow<T: SortScalar>(_ x: UnsafePointer<T>, y: UnsafeMutablePointer<T>, _ ws: Workspace<T>) {
         let s = T(configuration.steepness), lambda = T(configuration.artLambda)
-        let n = self.n, count = self.count
-        x.withUnsafeBufferPointer { xb in
-            workspace.values.withUnsafeMutableBufferPointer { v in
-                for w in 0..<n { v[w] = xb[row * n + w] }
-                workspace.alpha.withUnsafeMutableBufferPointer { alpha in
-                    workspace.dAlpha.withUnsafeMutableBufferPointer { dAlpha in
-                        workspace.aMinusB.withUnsafeMutableBufferPointer { amb in
-                            lo.withUnsafeBufferPointer { lo in
-                                hi.withUnsafeBufferPointer { hi in
-                                    minWire.withUnsafeBufferPointer { mnW in
-                                        maxWire.withUnsafeBufferPointer { mxW in
-                                            for c in 0..<count {
-                                                let a = v[Int(lo[c])], b = v[Int(hi[c])]
-                                                let (al, dal) = alphaAndDerivative(b - a, steepness: s, lambda: lambda)
-                                                alpha[c] = al
-                                                dAlpha[c] = dal
-                                                amb[c] = a - b
-                                                // The reference's formula, so values (and hence
-                                                // every α) are bit-identical to the reference.
-                                                v[Int(mnW[c])] = al * a + (1 - al) * b
-                                                v[Int(mxW[c])] = (1 - al) * a + al * b
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
+        let v = ws.values, w = wiring
+        v.update(from: x, count: n)
+        for c in 0..<w.count {
+            let a = v[Int(w.lo[c])], b = v[Int(w.hi[c])]
+            let (alpha, dAlpha) = alphaAndDerivative(b - a, steepness: s, lambda: lambda)
+            ws.alpha[c] = alpha
+            ws.dAlpha[c] = dAlpha
+            ws.aMinusB[c] = a - b
+            // The reference's formula, so values (and hence every α) are bit-identical to it.
+            v[Int(w.minWire[c])] = alpha * a + (1 - alpha) * b
+            v[Int(w.maxWire[c])] = (1 - alpha) * a + alpha * b
+        }
+        y.update(from: v, count: n)
+    }
+
+    /// P of one row (`p` points at its n × n block), panel by panel; with a cotangent on P, also
+    /// accumulates the P part of ᾱ into `ws.alphaBar`.
+    @_specialize(where T == Double)
+    @_specialize(where T == Float)
+    func permutationPanels<T: SortScalar>(_ p: UnsafeMutablePointer<T>, cotangentP cp: UnsafePointer<T>?, _ ws: Workspace<T>) {
+        let w = wiring, S = ws.panel, D = ws.differences, alpha = ws.alpha
+        var j0 = 0
+        while j0 < n {
+            let width = min(8, n - j0)
+            // Panel rows j0 ..< j0 + width of P start as rows of the identity.
+            S.update(repeating: .zero, count: n)
+            for k in 0..<width { S[j0 + k][k] = 1 }
+            if cp != nil {
+                for c in 0..<w.count {
+                    let A = S[Int(w.lo[c])], B = S[Int(w.hi[c])]
+                    let diff = A - B
+                    D[c] = diff
+                    let t = alpha[c] * diff
+                    S[Int(w.minWire[c])] = B + t
+                    S[Int(w.maxWire[c])] = A - t
                 }
-                y.withUnsafeMutableBufferPointer { yb in
-                    for w in 0..<n { yb[row * n + w] = v[w] }
+            } else {
+                for c in 0..<w.count {
+                    let A = S[Int(w.lo[c])], B = S[Int(w.hi[c])]
+                    let t = alpha[c] * (A - B)
+                    S[Int(w.minWire[c])] = B + t
+                    S[Int(w.maxWire[c])] = A - t
                 }
             }
+            // Write the panel out: P[j0 + k][wire] = S[wire][k].
+            for wire in 0..<n {
+                let v = S[wire]
+                for k in 0..<width { p[(j0 + k) * n + wire] = v[k] }
+            }
+            if let cp { panelBackward(cp, j0: j0, width: width, ws) }
+            j0 += 8
         }
     }
 
-    /// P of one row, panel by panel; with a cotangent on P, also accumulates the P part of ᾱ.
-    @_specialize(where T == Double)
-    @_specialize(where T == Float)
-    func permutationPanels<T: SortScalar>(
-        row: Int, p: UnsafeMutableBufferPointer<T>, cotangentP: UnsafeBufferPointer<T>?,
-        workspace: inout Workspace<T>
-    ) {
-        let n = self.n, count = self.count
-        let base = row * n * n
-        let storeDifferences = cotangentP != nil
-        workspace.panel.withUnsafeMutableBufferPointer { S in
-        workspace.panelBar.withUnsafeMutableBufferPointer { G in
-        workspace.differences.withUnsafeMutableBufferPointer { D in
-        workspace.alpha.withUnsafeBufferPointer { alpha in
-        workspace.alphaBar.withUnsafeMutableBufferPointer { alphaBar in
-        lo.withUnsafeBufferPointer { lo in
-        hi.withUnsafeBufferPointer { hi in
-        minWire.withUnsafeBufferPointer { mnW in
-        maxWire.withUnsafeBufferPointer { mxW in
-            var j0 = 0
-            while j0 < n {
-                let width = min(8, n - j0)
-                // Panel rows j0 ..< j0 + width of P start as rows of the identity.
-                for w in 0..<n { S[w] = .zero }
-                for k in 0..<width { S[j0 + k][k] = 1 }
-                if storeDifferences {
-                    for c in 0..<count {
-                        let A = S[Int(lo[c])], B = S[Int(hi[c])]
-                        let diff = A - B
-                        D[c] = diff
-                        let t = alpha[c] * diff
-                        S[Int(mnW[c])] = B + t
-                        S[Int(mxW[c])] = A - t
-                    }
-                } else {
-                    for c in 0..<count {
-                        let A = S[Int(lo[c])], B = S[Int(hi[c])]
-                        let t = alpha[c] * (A - B)
-                        S[Int(mnW[c])] = B + t
-                        S[Int(mxW[c])] = A - t
-                    }
-                }
-                // Write the panel out: P[j0 + k][w] = S[w][k].
-                for w in 0..<n {
-                    let v = S[w]
-                    for k in 0..<width { p[base + (j0 + k) * n + w] = v[k] }
-                }
-                if let cp = cotangentP {
-                    if width == 8 {
-                        // Gather one value from each of the 8 rows without lane inserts through
-                        // memory (those stall on store forwarding).
-                        let r = base + j0 * n
-                        for w in 0..<n {
-                            let q = r + w
-                            G[w] = SIMD8(cp[q], cp[q + n], cp[q + 2 * n], cp[q + 3 * n],
-                                         cp[q + 4 * n], cp[q + 5 * n], cp[q + 6 * n], cp[q + 7 * n])
-                        }
-                    } else {
-                        for w in 0..<n {
-                            var g = SIMD8<T>.zero
-                            for k in 0..<width { g[k] = cp[base + (j0 + k) * n + w] }
-                            G[w] = g
-                        }
-                    }
-                    var c = count - 1
-                    while c >= 0 {
-                        let l = Int(lo[c]), h = Int(hi[c])
-                        let gMin = G[Int(mnW[c])], gMax = G[Int(mxW[c])]
-                        let delta = gMin - gMax
-                        alphaBar[c] += horizontalSum(D[c] * delta)
-                        let t = alpha[c] * delta
-                        G[l] = gMax + t
-                        G[h] = gMin - t
-                        c -= 1
-                    }
-                }
-                j0 += 8
+    /// Backward of one panel: pushes the panel's rows of P̄ back through every comparator and
+    /// adds ⟨A − B, Ḡ_min − Ḡ_max⟩ of these rows to ᾱ.
+    @inline(__always)
+    func panelBackward<T: SortScalar>(_ cp: UnsafePointer<T>, j0: Int, width: Int, _ ws: Workspace<T>) {
+        let w = wiring, G = ws.panelBar, D = ws.differences, alpha = ws.alpha, alphaBar = ws.alphaBar
+        if width == 8 {
+            // Build each SIMD8 from 8 scalars: lane inserts through memory stall on store forwarding.
+            for wire in 0..<n {
+                let q = j0 * n + wire
+                G[wire] = SIMD8(cp[q], cp[q + n], cp[q + 2 * n], cp[q + 3 * n],
+                                cp[q + 4 * n], cp[q + 5 * n], cp[q + 6 * n], cp[q + 7 * n])
             }
-        }}}}}}}}}
+        } else {
+            for wire in 0..<n {
+                var g = SIMD8<T>.zero
+                for k in 0..<width { g[k] = cp[(j0 + k) * n + wire] }
+                G[wire] = g
+            }
+        }
+        var c = w.count - 1
+        while c >= 0 {
+            let gMin = G[Int(w.minWire[c])], gMax = G[Int(w.maxWire[c])]
+            let delta = gMin - gMax
+            alphaBar[c] += horizontalSum(D[c] * delta)
+            let t = alpha[c] * delta
+            G[Int(w.lo[c])] = gMax + t
+            G[Int(w.hi[c])] = gMin - t
+            c -= 1
+        }
     }
 
     /// Values backward of one row, adding the value part of ᾱ to the P part already accumulated.
     @_specialize(where T == Double)
     @_specialize(where T == Float)
-    func backwardValues<T: SortScalar>(row: Int, cotangentY: [T]?, gradX: inout [T], workspace: inout Workspace<T>) {
-        let n = self.n, count = self.count
-        workspace.values.withUnsafeMutableBufferPointer { g in
-            if let cy = cotangentY {
-                for w in 0..<n { g[w] = cy[row * n + w] }
-            } else {
-                for w in 0..<n { g[w] = 0 }
-            }
-            workspace.alpha.withUnsafeBufferPointer { alpha in
-            workspace.dAlpha.withUnsafeBufferPointer { dAlpha in
-            workspace.aMinusB.withUnsafeBufferPointer { amb in
-            workspace.alphaBar.withUnsafeBufferPointer { alphaBar in
-            lo.withUnsafeBufferPointer { lo in
-            hi.withUnsafeBufferPointer { hi in
-            minWire.withUnsafeBufferPointer { mnW in
-            maxWire.withUnsafeBufferPointer { mxW in
-                var c = count - 1
-                while c >= 0 {
-                    let gMin = g[Int(mnW[c])], gMax = g[Int(mxW[c])]
-                    let delta = gMin - gMax
-                    let aBar = amb[c] * delta + alphaBar[c]
-                    let dBar = aBar * dAlpha[c]
-                    let t = alpha[c] * delta
-                    g[Int(lo[c])] = gMax + t - dBar
-                    g[Int(hi[c])] = gMin - t + dBar
-                    c -= 1
-                }
-            }}}}}}}}
-            gradX.withUnsafeMutableBufferPointer { gx in
-                for w in 0..<n { gx[row * n + w] = g[w] }
-            }
+    func backwardValues<T: SortScalar>(cotangentY cy: UnsafePointer<T>?, gradX: UnsafeMutablePointer<T>, _ ws: Workspace<T>) {
+        let w = wiring, g = ws.values
+        if let cy { g.update(from: cy, count: n) } else { g.update(repeating: 0, count: n) }
+        var c = w.count - 1
+        while c >= 0 {
+            let gMin = g[Int(w.minWire[c])], gMax = g[Int(w.maxWire[c])]
+            let delta = gMin - gMax
+            let dBar = (ws.aMinusB[c] * delta + ws.alphaBar[c]) * ws.dAlpha[c]
+            let t = ws.alpha[c] * delta
+            g[Int(w.lo[c])] = gMax + t - dBar
+            g[Int(w.hi[c])] = gMin - t + dBar
+            c -= 1
         }
+        gradX.update(from: g, count: n)
     }
 }
 

@@ -45,28 +45,14 @@ public struct SIMDRelaxedSorter: RelaxedSorter {
 
     /// Flattened comparators in application order (layer boundaries are irrelevant: comparators
     /// of one layer touch disjoint wires).
-    let lo: [Int32]
-    let hi: [Int32]
-    let minWire: [Int32]
-    let maxWire: [Int32]
+    let wiring: ComparatorWiring
 
     public init(n: Int, configuration: SortConfiguration) throws(RelaxedSortError) {
-        guard n >= 1 else { throw .invalidSize(n) }
-        try configuration.validate()
+        network = try configuration.makeNetwork(n: n)
         self.n = n
         self.configuration = configuration
-        do {
-            network = try SortingNetwork(kind: configuration.network, n: n, construction: configuration.construction)
-        } catch { throw .invalidSize(n) }
-        let flat = network.layers.flatMap { $0 }
-        lo = flat.map { Int32($0.lo) }
-        hi = flat.map { Int32($0.hi) }
-        minWire = flat.map { Int32($0.minWire) }
-        maxWire = flat.map { Int32($0.maxWire) }
+        wiring = ComparatorWiring(network)
     }
-
-    /// Number of comparators.
-    var count: Int { lo.count }
 
     public func sort<T: SortScalar>(_ x: [T], computeP: Bool) throws(RelaxedSortError) -> SortOutput<T> {
         // Calls through the protocol arrive unspecialised; dispatch to the concrete kernels.
@@ -82,17 +68,19 @@ public struct SIMDRelaxedSorter: RelaxedSorter {
     func sortRows<T: SortScalar>(_ x: [T], computeP: Bool) throws(RelaxedSortError) -> SortOutput<T> {
         let batch = try validatedBatch(x)
         var y = [T](repeating: 0, count: x.count)
-        var p: [T]? = computeP ? [T](repeating: 0, count: batch * n * n) : nil
-        var workspace = Workspace<T>(n: n, comparators: count, storeDifferences: false)
-        for row in 0..<batch {
-            forwardRow(x, row: row, y: &y, workspace: &workspace)
-            if computeP {
-                p!.withUnsafeMutableBufferPointer { pb in
-                    permutationPanels(row: row, p: pb, cotangentP: nil, workspace: &workspace)
+        var p = [T](repeating: 0, count: computeP ? batch * n * n : 0)
+        let workspace = Workspace<T>(n: n, comparators: wiring.count, storeDifferences: false)
+        x.withUnsafeBufferPointer { x in
+            y.withUnsafeMutableBufferPointer { y in
+                p.withUnsafeMutableBufferPointer { p in
+                    for row in 0..<batch {
+                        forwardRow(x.baseAddress! + row * n, y: y.baseAddress! + row * n, workspace)
+                        if computeP { permutationPanels(p.baseAddress! + row * n * n, cotangentP: nil, workspace) }
+                    }
                 }
             }
         }
-        return SortOutput(n: n, batch: batch, y: y, p: p)
+        return SortOutput(n: n, batch: batch, y: y, p: computeP ? p : nil)
     }
 
     public func gradient<T: SortScalar>(
@@ -117,58 +105,95 @@ public struct SIMDRelaxedSorter: RelaxedSorter {
         let batch = try validatedBatch(x, cotangentY: cotangentY, cotangentP: cotangentP)
         let withP = computeP || cotangentP != nil
         var y = [T](repeating: 0, count: x.count)
-        var p: [T] = withP ? [T](repeating: 0, count: batch * n * n) : []
+        var p = [T](repeating: 0, count: withP ? batch * n * n : 0)
         var gradX = [T](repeating: 0, count: x.count)
-        var workspace = Workspace<T>(n: n, comparators: count, storeDifferences: cotangentP != nil)
-        for row in 0..<batch {
-            forwardRow(x, row: row, y: &y, workspace: &workspace)
-            for c in 0..<count { workspace.alphaBar[c] = 0 }
-            if withP {
-                p.withUnsafeMutableBufferPointer { pb in
-                    cotangentP.withUnsafeBufferPointerIfPresent { cp in
-                        permutationPanels(row: row, p: pb, cotangentP: cp, workspace: &workspace)
-                    }
+        let cy = cotangentY ?? [], cp = cotangentP ?? []
+        let workspace = Workspace<T>(n: n, comparators: wiring.count, storeDifferences: cotangentP != nil)
+        x.withUnsafeBufferPointer { x in
+        y.withUnsafeMutableBufferPointer { y in
+        p.withUnsafeMutableBufferPointer { p in
+        gradX.withUnsafeMutableBufferPointer { gradX in
+        cy.withUnsafeBufferPointer { cy in
+        cp.withUnsafeBufferPointer { cp in
+            for row in 0..<batch {
+                forwardRow(x.baseAddress! + row * n, y: y.baseAddress! + row * n, workspace)
+                workspace.alphaBar.update(repeating: 0, count: wiring.count)
+                if withP {
+                    permutationPanels(p.baseAddress! + row * n * n,
+                                      cotangentP: cotangentP == nil ? nil : cp.baseAddress! + row * n * n, workspace)
                 }
+                backwardValues(cotangentY: cotangentY == nil ? nil : cy.baseAddress! + row * n,
+                               gradX: gradX.baseAddress! + row * n, workspace)
             }
-            backwardValues(row: row, cotangentY: cotangentY, gradX: &gradX, workspace: &workspace)
-        }
+        }}}}}}
         return SortGradient(output: SortOutput(n: n, batch: batch, y: y, p: withP ? p : nil), gradX: gradX)
     }
 }
 
-/// Buffers sized once per call and reused for every row and panel.
-struct Workspace<T: SortScalar> {
-    var values: [T]
-    /// Per comparator: α, dα/dd and a − b of the forward pass of the current row.
-    var alpha: [T]
-    var dAlpha: [T]
-    var aMinusB: [T]
-    /// Per comparator: ∂L/∂α accumulated from the P cotangent (then the value part is added).
-    var alphaBar: [T]
-    /// Panel state (wire-major, 8 P-rows per SIMD8) and its cotangent.
-    var panel: [SIMD8<T>]
-    var panelBar: [SIMD8<T>]
-    /// Per comparator, the panel's A − B at the comparator's input (only with a P cotangent).
-    var differences: [SIMD8<T>]
+/// The flattened comparator list as raw index buffers (allocated once, never mutated).
+final class ComparatorWiring: @unchecked Sendable {
+    // @unchecked: the buffers are written only in init and freed in deinit.
+    let count: Int
+    let lo, hi, minWire, maxWire: UnsafeMutablePointer<Int32>
 
-    init(n: Int, comparators: Int, storeDifferences: Bool) {
-        values = [T](repeating: 0, count: n)
-        alpha = [T](repeating: 0, count: comparators)
-        dAlpha = [T](repeating: 0, count: comparators)
-        aMinusB = [T](repeating: 0, count: comparators)
-        alphaBar = [T](repeating: 0, count: comparators)
-        panel = [SIMD8<T>](repeating: .zero, count: n)
-        panelBar = storeDifferences ? [SIMD8<T>](repeating: .zero, count: n) : []
-        differences = storeDifferences ? [SIMD8<T>](repeating: .zero, count: comparators) : []
+    init(_ network: SortingNetwork) {
+        let flat = network.layers.flatMap { $0 }
+        count = flat.count
+        func buffer(_ wire: (SortingNetwork.Comparator) -> Int) -> UnsafeMutablePointer<Int32> {
+            let b = UnsafeMutablePointer<Int32>.allocate(capacity: max(flat.count, 1))
+            for (c, comparator) in flat.enumerated() { b[c] = Int32(wire(comparator)) }
+            return b
+        }
+        lo = buffer(\.lo)
+        hi = buffer(\.hi)
+        minWire = buffer(\.minWire)
+        maxWire = buffer(\.maxWire)
+    }
+
+    deinit {
+        for b in [lo, hi, minWire, maxWire] { b.deallocate() }
     }
 }
 
-extension Optional {
-    /// Calls `body` with a buffer pointer over the wrapped array, or `nil`.
-    func withUnsafeBufferPointerIfPresent<E, R>(_ body: (UnsafeBufferPointer<E>?) -> R) -> R where Wrapped == [E] {
-        switch self {
-        case .some(let array): array.withUnsafeBufferPointer { body($0) }
-        case .none: body(nil)
+/// Buffers sized once per call and reused for every row and panel.
+final class Workspace<T: SortScalar> {
+    let n: Int
+    /// Wire values of the current row (forward), then their cotangents (backward).
+    let values: UnsafeMutablePointer<T>
+    /// Per comparator: α, dα/dd and a − b of the forward pass of the current row.
+    let alpha, dAlpha, aMinusB: UnsafeMutablePointer<T>
+    /// Per comparator: ∂L/∂α accumulated from the P cotangent (then the value part is added).
+    let alphaBar: UnsafeMutablePointer<T>
+    /// Panel state (wire-major, 8 P-rows per SIMD8) and its cotangent.
+    let panel, panelBar: UnsafeMutablePointer<SIMD8<T>>
+    /// Per comparator, the panel's A − B at the comparator's input (used with a P cotangent).
+    let differences: UnsafeMutablePointer<SIMD8<T>>
+
+    init(n: Int, comparators: Int, storeDifferences: Bool) {
+        let c = max(comparators, 1)
+        func scalars(_ count: Int) -> UnsafeMutablePointer<T> {
+            let b = UnsafeMutablePointer<T>.allocate(capacity: count)
+            b.initialize(repeating: 0, count: count)
+            return b
         }
+        func vectors(_ count: Int) -> UnsafeMutablePointer<SIMD8<T>> {
+            let b = UnsafeMutablePointer<SIMD8<T>>.allocate(capacity: count)
+            b.initialize(repeating: .zero, count: count)
+            return b
+        }
+        self.n = n
+        values = scalars(n)
+        alpha = scalars(c)
+        dAlpha = scalars(c)
+        aMinusB = scalars(c)
+        alphaBar = scalars(c)
+        panel = vectors(n)
+        panelBar = vectors(storeDifferences ? n : 1)
+        differences = vectors(storeDifferences ? c : 1)
+    }
+
+    deinit {
+        for b in [values, alpha, dAlpha, aMinusB, alphaBar] { b.deallocate() }
+        for b in [panel, panelBar, differences] { b.deallocate() }
     }
 }

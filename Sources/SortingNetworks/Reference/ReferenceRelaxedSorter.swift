@@ -8,13 +8,9 @@ public struct ReferenceRelaxedSorter: RelaxedSorter {
     public let network: SortingNetwork
 
     public init(n: Int, configuration: SortConfiguration) throws(RelaxedSortError) {
-        guard n >= 1 else { throw .invalidSize(n) }
-        try configuration.validate()
+        network = try configuration.makeNetwork(n: n)
         self.n = n
         self.configuration = configuration
-        do {
-            network = try SortingNetwork(kind: configuration.network, n: n, construction: configuration.construction)
-        } catch { throw .invalidSize(n) }
     }
 
     func swap<T: SortScalar>(_: T.Type) -> ConditionalSwap<T> {
