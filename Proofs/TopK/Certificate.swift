@@ -35,10 +35,13 @@ public struct ProofScale: Sendable {
     public var maxExhaustiveN: Int
     /// Random rational inputs per configuration.
     public var rationalSamples: Int
+    /// Network sizes of the exact-rational checks (exact rationals grow with the depth).
+    public var rationalSizes: [Int]
 
-    public init(maxExhaustiveN: Int = 20, rationalSamples: Int = 3) {
+    public init(maxExhaustiveN: Int = 20, rationalSamples: Int = 2, rationalSizes: [Int] = [3, 5, 6, 8]) {
         self.maxExhaustiveN = maxExhaustiveN
         self.rationalSamples = rationalSamples
+        self.rationalSizes = rationalSizes
     }
 
     /// What `swift test` runs (seconds in a debug build; the module is compiled -O).

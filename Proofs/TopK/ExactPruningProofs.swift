@@ -36,7 +36,7 @@ extension TopKProofs {
         let (verdict, evidence, figure, seconds) = timed {
             var rng = ProofRandom(seed: 0x70_4B_50)
             var cases = 0
-            for n in [3, 5, 8, 13, 16] {
+            for n in scale.rationalSizes {
                 for k in Set([1, min(3, n), min(5, n)]).sorted() {
                     for network in topKNetworks(n: n, k: k) {
                         for family in RationalSigmoidFamily.allCases {
@@ -55,7 +55,7 @@ extension TopKProofs {
             }
             return (.verified, [
                 "field: \(fieldName); families: reciprocal, optimal (ε = 0); networks: bitonic(authors/valid), odd_even, splitter",
-                "n ∈ {3, 5, 8, 13, 16}, K ∈ {1, 3, 5}: \(cases) random rational inputs with random rational cotangents",
+                "n ∈ \(scale.rationalSizes), K ∈ {1, 3, 5}: \(cases) random rational inputs with random rational cotangents",
                 exact ? "A(pruned) == A(full), ∇(pruned) == ∇(full), Σ_i A[i][j] == 1 exactly in every case"
                       : "A(pruned) == A(full) and ∇(pruned) == ∇(full) bit for bit in every case (column sums not exact in floating point)",
             ], "\(cases) exact cases")

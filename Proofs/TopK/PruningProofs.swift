@@ -46,7 +46,7 @@ extension TopKProofs {
             evidence.append("networks: bitonic(authors), bitonic(valid), odd_even, splitter_selection; n = 2…\(scale.maxExhaustiveN); K = 1…min(n, 5)")
             evidence.append("\(configurations) (network, n, K) configurations, \(inputs) 0-1 inputs in total")
             evidence.append("cone pruning removed \(removed) of \(total) comparators (\(total == 0 ? 0 : 100 * removed / total)%)")
-            return (.verified, evidence, "\(inputs) inputs × \(configurations) configurations")
+            return (.verified, evidence, "\(configurations) configurations, \(inputs) inputs")
         }
         return ProofCertificate(name: "topk-pruning-0-1", claim: "the pruned top-k network returns the full network's top-K outputs on every 0-1 input",
                                 verdict: verdict, evidence: evidence, figure: figure, seconds: seconds)

@@ -62,8 +62,10 @@ extension TopKProofs {
             guard let bad = selectorCounterexample(authors) else {
                 return (.refuted, ["the authors' bitonic n=22 selected the top 5 of all 2^22 0-1 inputs"], "no counterexample")
             }
+            let ones = min(5, bad.reduce(0) { $0 + Int($1) })
+            let expected = [Int](repeating: 0, count: 5 - ones) + [Int](repeating: 1, count: ones)
             var evidence = ["authors' bitonic n=22 K=5 fails on the 0-1 input \(bad.map(String.init).joined())",
-                            "hard top-5 output: \(authors.hardTopK(bad.map(Int.init))) (expected \(Array(repeating: 1, count: min(5, bad.reduce(0) { $0 + Int($1) })).reversed()))"]
+                            "hard top-5 wires: \(authors.hardTopK(bad.map(Int.init))), expected \(expected)"]
             for (method, construction) in [(TopKMethod.bitonic, SortingNetwork.Construction.valid), (.oddEven, .valid), (.splitterSelection, .valid)] {
                 guard let net = TopKNetwork(method: method, construction: construction, n: 22, k: 5) else { continue }
                 if let c = selectorCounterexample(net) {

@@ -13,6 +13,10 @@ public enum TopKProofs {
                    run: { authorsBitonicTop5At22(scale: $0) }),
         NamedProof(name: "topk-pruning-exact", claim: "pruning is exact for A and its gradient over exact rationals",
                    run: { pruningExactDefault(scale: $0) }),
+        NamedProof(name: "topk-pruning-bitexact-double", claim: "pruned and full networks agree bit for bit in Double",
+                   run: { pruningBitExactDouble(scale: $0) }),
+        NamedProof(name: "topk-optimized-agrees", claim: "optimized top-k loss = reference within SIMDTopKLoss.agreementBound",
+                   run: { optimizedAgreesWithReference(scale: $0) }),
     ]
 
     public static func proof(named name: String) -> NamedProof? { all.first { $0.name == name } }

@@ -18,6 +18,10 @@ public enum LogicNetworkError: Error, CustomStringConvertible, Equatable, Sendab
     /// A model file that is not valid `logic-gate-network/1`.
     case malformedModel(String)
     case unsupportedFormat(String)
+    /// A file that cannot be read.
+    case unreadable(String)
+    /// A `.npy` array that is malformed or of an unsupported kind.
+    case malformedArray(String)
 
     public var description: String {
         switch self {
@@ -39,6 +43,8 @@ public enum LogicNetworkError: Error, CustomStringConvertible, Equatable, Sendab
         case .emptyNetwork: "a logic gate network needs at least one layer"
         case .malformedModel(let s): "malformed logic-gate-network/1 model: \(s)"
         case .unsupportedFormat(let f): "unsupported model format \"\(f)\" (expected \"logic-gate-network/1\")"
+        case .unreadable(let s): "cannot read \(s)"
+        case .malformedArray(let s): "malformed .npy array: \(s)"
         }
     }
 }

@@ -54,8 +54,9 @@ struct TopKBenchCommand: AsyncParsableCommand {
         let variants: [(String, TopKMethod, SortingNetwork.Construction, Bool, String?)] = [
             ("bitonic (valid), full network", .bitonic, .valid, false, nil),
             ("bitonic (valid), pruned cone", .bitonic, .valid, true, nil),
+            ("bitonic (authors), full network", .bitonic, .authors, false, "bitonic"),
             ("bitonic (authors), pruned cone", .bitonic, .authors, true, "bitonic"),
-            ("splitter selection, full", .splitterSelection, .valid, false, nil),
+            ("splitter selection, full", .splitterSelection, .valid, false, "splitter_selection"),
             ("splitter selection, pruned", .splitterSelection, .valid, true, "splitter_selection"),
             ("odd-even, pruned", .oddEven, .valid, true, nil),
             ("NeuralSort (top-K slots)", .neuralSort, .valid, true, "neuralsort"),
@@ -123,7 +124,8 @@ struct TopKBenchCommand: AsyncParsableCommand {
         for row in rows {
             let theirs = row.authorsKey.flatMap { authors[$0] }
             let dense = row.authorsKey == "bitonic" ? authors["bitonic__non_sparse"] : nil
-            var cells = theirs.map { String(format: "%.1f (sparse*)", $0 * 1e3) } ?? "—"
+            let tag = row.authorsKey == "bitonic" || row.authorsKey == "splitter_selection" ? " (sparse*)" : ""
+            var cells = theirs.map { String(format: "%.1f%@", $0 * 1e3, tag as NSString) } ?? "—"
             var ratio = theirs.map { String(format: "%.0f×", $0 / row.seconds) } ?? "—"
             if let dense {
                 cells += String(format: "; %.0f (dense)", dense * 1e3)

@@ -149,7 +149,9 @@ struct TopKTrainCommand: AsyncParsableCommand {
         print("\n| loss | test top-1 | test top-2 | test top-5 |")
         print("|---|---:|---:|---:|")
         print(String(format: "| softmax cross-entropy | %.2f%% | %.2f%% | %.2f%% |", a[0] * 100, a[1] * 100, a[2] * 100))
-        print(String(format: "| top-k (%@, %@) | %.2f%% | %.2f%% | %.2f%% |", cfg.method.rawValue as NSString,
-                     cfg.distribution.weights.map { String($0) }.joined(separator: ",") as NSString, b[0] * 100, b[1] * 100, b[2] * 100))
+        let label = cfg.method.isNetwork ? "\(cfg.method) \(cfg.family) s=\(cfg.steepness)" : "\(cfg.method) τ=\(1 / cfg.steepness)"
+        print(String(format: "| top-k (%@, P_K %@, %@) | %.2f%% | %.2f%% | %.2f%% |", label as NSString,
+                     cfg.distribution.weights.map { String($0) }.joined(separator: ",") as NSString, cfg.top1Mode.rawValue as NSString,
+                     b[0] * 100, b[1] * 100, b[2] * 100))
     }
 }

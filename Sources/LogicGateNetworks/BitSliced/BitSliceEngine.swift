@@ -6,6 +6,8 @@ final class BitSliceEngine<W: BitSliceWord> {
     let instructions: UnsafeMutablePointer<BitSlicedProgram.Instruction>
     let groups: [BitSlicedProgram.Group]
     let inputSlots: UnsafeMutablePointer<Int32>
+    /// Byte offset of every input's slot in the register file.
+    let inputOffsets: UnsafeMutablePointer<Int>
     let inputBits: Int
     let classes: Int
     /// Output literals of all classes back to back; class c is `classStart[c] ..< classStart[c+1]`.
@@ -15,7 +17,9 @@ final class BitSliceEngine<W: BitSliceWord> {
     let constantOnes: [Int]
     /// Counter planes of weight 16, 32, … for the carry-save GroupSum.
     let planes: UnsafeMutablePointer<W>
-    static var planeCapacity: Int { 60 }
+    static var planeCapacity: Int { 28 }
+    /// `spreadTable[v]` has lane i = bit i of the byte v.
+    let spreadTable: UnsafeMutablePointer<SIMD8<UInt32>>
 
     init(program: BitSlicedProgram, inputBits: Int, classes: Int) {
         slotCount = max(program.slotCount, 1)
@@ -30,6 +34,8 @@ final class BitSliceEngine<W: BitSliceWord> {
         groups = program.groups
         inputSlots = .allocate(capacity: max(inputBits, 1))
         inputSlots.initialize(from: program.inputSlots, count: inputBits)
+        inputOffsets = .allocate(capacity: max(inputBits, 1))
+        inputOffsets.initialize(from: program.inputSlots.map { Int($0) * MemoryLayout<W>.stride }, count: inputBits)
         self.inputBits = inputBits
         self.classes = classes
         let flat = program.classOutputs.flatMap { $0 }
@@ -43,6 +49,12 @@ final class BitSliceEngine<W: BitSliceWord> {
         for c in program.classOutputs { starts.append(starts.last! + c.count) }
         classStart = starts
         constantOnes = program.classConstantOnes
+        spreadTable = .allocate(capacity: 256)
+        for v in 0..<256 {
+            var lanes = SIMD8<UInt32>.zero
+            for i in 0..<8 { lanes[i] = UInt32((v >> i) & 1) }
+            (spreadTable + v).initialize(to: lanes)
+        }
         planes = .allocate(capacity: Self.planeCapacity)
         planes.initialize(repeating: W.zero, count: Self.planeCapacity)
     }
@@ -51,9 +63,11 @@ final class BitSliceEngine<W: BitSliceWord> {
         slots.deallocate()
         instructions.deallocate()
         inputSlots.deallocate()
+        inputOffsets.deallocate()
         outputSlots.deallocate()
         outputMasks.deallocate()
         planes.deallocate()
+        spreadTable.deallocate()
     }
 
     /// Packs samples `start ..< start + 64·lanes` (zero bits past `batch`) into the input slots:
@@ -67,21 +81,37 @@ final class BitSliceEngine<W: BitSliceWord> {
         let threshold = encoding == .threshold128
         let low: UInt64 = 0x0101_0101_0101_0101
         var bad: UInt64 = 0
+        @inline(__always) func load(_ p: UnsafePointer<UInt8>) -> UInt64 {
+            let v = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
+            return threshold ? (v >> 7) & low : v
+        }
         for g in 0..<bytesPerSlot {
             let s0 = start + 8 * g
             let rows = max(0, min(8, batch - s0))
+            let out = slotBytes + g
             var f = 0
-            while f + 8 <= F {
-                var m: UInt64 = 0
-                for i in 0..<rows {
-                    var v = UnsafeRawPointer(x + (s0 + i) * F + f).loadUnaligned(as: UInt64.self)
-                    if threshold { v = (v >> 7) & low } else { bad |= v }
-                    m |= v << UInt64(i)
+            if rows == 8 {  // the common case, unrolled: 8 rows → one transposed 8×8 bit block
+                let r = x + s0 * F
+                while f + 8 <= F {
+                    let p = r + f
+                    let v0 = load(p), v1 = load(p + F), v2 = load(p + 2 * F), v3 = load(p + 3 * F)
+                    let v4 = load(p + 4 * F), v5 = load(p + 5 * F), v6 = load(p + 6 * F), v7 = load(p + 7 * F)
+                    bad |= v0 | v1 | v2 | v3 | v4 | v5 | v6 | v7
+                    let m = v0 | v1 << 1 | v2 << 2 | v3 << 3 | v4 << 4 | v5 << 5 | v6 << 6 | v7 << 7
+                    for j in 0..<8 { out[inputOffsets[f + j]] = UInt8(truncatingIfNeeded: m >> UInt64(8 * j)) }
+                    f += 8
                 }
-                for j in 0..<8 {
-                    slotBytes[Int(inputSlots[f + j]) * bytesPerSlot + g] = UInt8(truncatingIfNeeded: m >> UInt64(8 * j))
+            } else {
+                while f + 8 <= F {
+                    var m: UInt64 = 0
+                    for i in 0..<rows {
+                        let v = load(x + (s0 + i) * F + f)
+                        bad |= v
+                        m |= v << UInt64(i)
+                    }
+                    for j in 0..<8 { out[inputOffsets[f + j]] = UInt8(truncatingIfNeeded: m >> UInt64(8 * j)) }
+                    f += 8
                 }
-                f += 8
             }
             while f < F {
                 var byte: UInt8 = 0
@@ -90,11 +120,11 @@ final class BitSliceEngine<W: BitSliceWord> {
                     if threshold { v >>= 7 } else { bad |= UInt64(v) }
                     byte |= v << UInt8(i)
                 }
-                slotBytes[Int(inputSlots[f]) * bytesPerSlot + g] = byte
+                out[inputOffsets[f]] = byte
                 f += 1
             }
         }
-        return bad & ~low == 0
+        return threshold || bad & ~low == 0
     }
 
     /// Runs every gate instruction, one branch-free loop per op group (§7.2).
@@ -142,7 +172,7 @@ final class BitSliceEngine<W: BitSliceWord> {
             var ones = W.zero, twos = W.zero, fours = W.zero, eights = W.zero
             // The count is at most the group size n, so the weight-16 counter needs ⌈log2(n/16 + 1)⌉ planes.
             let n = classStart[c + 1] - classStart[c]
-            let planeCount = max(1, (Swift.max(n >> 4, 1)).bitWidth - (Swift.max(n >> 4, 1)).leadingZeroBitCount)
+            let planeCount = min(Self.planeCapacity, max(1, (Swift.max(n >> 4, 1)).bitWidth - (Swift.max(n >> 4, 1)).leadingZeroBitCount))
             for p in 0..<planeCount { planes[p] = W.zero }
             @inline(__always) func word(_ i: Int) -> W { slots[Int(outputSlots[i])] ^ outputMasks[i] }
             @inline(__always) func addSixteens(_ w: W) {
@@ -181,16 +211,26 @@ final class BitSliceEngine<W: BitSliceWord> {
                 addSixteens(carry)
                 i += 1
             }
+            // Per-sample counts: 8 samples at a time, every counter plane's byte spread into eight
+            // 32-bit lanes by a table lookup, shifted by the plane's weight and added.
             let constant = constantOnes[c]
+            let spread = spreadTable
             for k in 0..<W.lanes {
                 let base = 64 * k
                 if base >= validSamples { break }
                 let o = ones.lane(k), tw = twos.lane(k), f = fours.lane(k), e = eights.lane(k)
-                for bit in 0..<min(64, validSamples - base) {
-                    let sh = UInt64(bit)
-                    var n = Int((o >> sh) & 1) | Int((tw >> sh) & 1) << 1 | Int((f >> sh) & 1) << 2 | Int((e >> sh) & 1) << 3
-                    for p in 0..<planeCount { n |= Int((planes[p].lane(k) >> sh) & 1) << (4 + p) }
-                    out[(base + bit) * classes + c] = n + constant
+                for byte in 0..<8 {
+                    let first = base + 8 * byte
+                    if first >= validSamples { break }
+                    let sh = UInt64(8 * byte)
+                    var acc = spread[Int((o >> sh) & 0xFF)]
+                    acc &+= spread[Int((tw >> sh) & 0xFF)] &<< 1
+                    acc &+= spread[Int((f >> sh) & 0xFF)] &<< 2
+                    acc &+= spread[Int((e >> sh) & 0xFF)] &<< 3
+                    for p in 0..<planeCount {
+                        acc &+= spread[Int((planes[p].lane(k) >> sh) & 0xFF)] &<< UInt32(4 + p)
+                    }
+                    for i in 0..<min(8, validSamples - first) { out[(first + i) * classes + c] = Int(acc[i]) + constant }
                 }
             }
         }

@@ -9,8 +9,8 @@
 ///   propagation, pass-through/NOT aliasing, common-subexpression merging, and removal of every
 ///   gate that no GroupSum output depends on.
 ///
-/// In both modes, slots are reused as soon as a value is dead (linear-scan allocation in
-/// evaluation order), so the working set is about two layer widths, not the whole network.
+/// In both modes, a slot is reused once no later level reads its value (allocation level by
+/// level), so the working set is about two layer widths, not the whole network.
 struct BitSlicedProgram: Sendable {
     struct Instruction: Sendable {
         var a: Int32
@@ -109,20 +109,27 @@ extension BitSlicedProgram {
             }
         }
 
-        // Evaluation order: by level, then op; constant-free because every node reads nodes.
-        let order = (inputCount..<total).filter { live[$0] }.sorted {
-            (level[$0], nodes[$0 - inputCount].op, $0) < (level[$1], nodes[$1 - inputCount].op, $1)
-        }
-        // Last use of every node, in instruction positions; outputs live to the end.
-        var lastUse = [Int](repeating: -1, count: total)
-        for (pos, id) in order.enumerated() {
+        // Evaluation order: level by level (a level reads only earlier levels). Within a level the
+        // instructions are sorted by (op, slot of A, slot of B), so each op group is one loop whose
+        // first operand streams through memory in address order, and destinations are handed out
+        // in ascending slot order. A value's slot is released after the last level that reads it.
+        let maxLevel = level.max() ?? 0
+        var byLevel = [[Int]](repeating: [], count: maxLevel + 1)
+        for id in inputCount..<total where live[id] { byLevel[level[id]].append(id) }
+        var lastUseLevel = [Int](repeating: -1, count: total)
+        for id in inputCount..<total where live[id] {
             let n = nodes[id - inputCount]
-            lastUse[n.x] = pos
-            lastUse[n.y] = pos
+            lastUseLevel[n.x] = max(lastUseLevel[n.x], level[id])
+            lastUseLevel[n.y] = max(lastUseLevel[n.y], level[id])
         }
-        for lit in previous where !lit.isConstant { lastUse[lit.node] = Int.max }
+        for lit in previous where !lit.isConstant { lastUseLevel[lit.node] = Int.max }
+        var releaseAfter = [[Int]](repeating: [], count: maxLevel + 1)
+        for id in 0..<total where live[id] {
+            let u = lastUseLevel[id]
+            if u == -1, id >= inputCount { releaseAfter[level[id]].append(id) }  // nothing reads it (plain mode)
+            else if u >= 0, u != Int.max { releaseAfter[u].append(id) }
+        }
 
-        // Linear-scan slot allocation with a LIFO free list (recently freed slots are cache-warm).
         var slotOf = [Int32](repeating: -1, count: total)
         var free: [Int32] = []
         var next: Int32 = 1  // slot 0 is scratch
@@ -132,31 +139,32 @@ extension BitSlicedProgram {
             return next
         }
         inputSlots = [Int32](repeating: 0, count: inputCount)
-        for i in 0..<inputCount where live[i] && lastUse[i] >= 0 {
+        for i in 0..<inputCount where live[i] && lastUseLevel[i] >= 0 {
             slotOf[i] = allocate()
             inputSlots[i] = slotOf[i]
         }
-        var releaseAt: [Int: [Int]] = [:]
-        for id in 0..<total where lastUse[id] >= 0 && lastUse[id] != Int.max && live[id] {
-            releaseAt[lastUse[id], default: []].append(id)
-        }
-        for (pos, id) in order.enumerated() {
-            let n = nodes[id - inputCount]
-            let d = allocate()
-            slotOf[id] = d
-            instructions.append(Instruction(a: slotOf[n.x], b: slotOf[n.y], d: d))
-            bitwiseOpCount += Self.plainOpCost[Int(n.op)]
-            if let last = groups.last, last.op == n.op, last.range.upperBound == pos {
-                groups[groups.count - 1].range = last.range.lowerBound..<(pos + 1)
-            } else {
-                groups.append(Group(op: n.op, range: pos..<(pos + 1)))
+        for L in 1..<max(1, maxLevel + 1) {
+            let ids = byLevel[L].sorted { p, q in
+                let np = nodes[p - inputCount], nq = nodes[q - inputCount]
+                return (np.op, slotOf[np.x], slotOf[np.y], p) < (nq.op, slotOf[nq.x], slotOf[nq.y], q)
             }
-            for dead in releaseAt[pos] ?? [] { free.append(slotOf[dead]) }
-            if lastUse[id] == -1 { free.append(d) }  // a gate nothing reads (plain mode only)
+            free.sort(by: >)
+            for id in ids {
+                let n = nodes[id - inputCount]
+                let d = allocate()
+                slotOf[id] = d
+                let pos = instructions.count
+                instructions.append(Instruction(a: slotOf[n.x], b: slotOf[n.y], d: d))
+                bitwiseOpCount += Self.plainOpCost[Int(n.op)]
+                if let last = groups.last, last.op == n.op, last.range.upperBound == pos {
+                    groups[groups.count - 1].range = last.range.lowerBound..<(pos + 1)
+                } else {
+                    groups.append(Group(op: n.op, range: pos..<(pos + 1)))
+                }
+            }
+            for dead in releaseAfter[L] { free.append(slotOf[dead]) }
+            if L == 1 { for dead in releaseAfter[0] { free.append(slotOf[dead]) } }
         }
-        // Groups must also break at level boundaries: a later-level group may read this one's
-        // output. Sorting by (level, op) already guarantees that adjacent equal ops across a level
-        // boundary are fine (all reads of a level's values come strictly after it is complete).
         slotCount = Int(next)
         scratchSlot = 0
 

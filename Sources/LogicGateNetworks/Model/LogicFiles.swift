@@ -6,7 +6,7 @@ public enum LogicFiles {
     public static func read(_ path: String) throws(LogicNetworkError) -> Data {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw .malformedModel("cannot read \(path): \(error.localizedDescription)")
+            throw .unreadable("\(path): \(error.localizedDescription)")
         }
         guard data.count >= 2, data[data.startIndex] == 0x1F, data[data.startIndex + 1] == 0x8B else { return data }
         let process = Process()
@@ -45,7 +45,7 @@ public enum LogicFiles {
     public static func loadDataset(_ name: String, part: String, directory: String, classes: Int) throws(LogicNetworkError) -> LogicDataset {
         let x = try NPYArray(contentsOf: URL(fileURLWithPath: "\(directory)/\(name)-\(part)-x.npy"))
         let y = try NPYArray(contentsOf: URL(fileURLWithPath: "\(directory)/\(name)-\(part)-y.npy"))
-        guard x.shape.count == 2, let bytes = x.bytes() else { throw .malformedModel("\(name)-\(part)-x.npy must be a 2-D array of 0/1") }
+        guard x.shape.count == 2, let bytes = x.bytes() else { throw .malformedArray("\(name)-\(part)-x.npy must be a 2-D array of 0/1") }
         return try LogicDataset(bits: x.shape[1], x: bytes, labels: y.doubles().map { Int($0) }, classes: classes)
     }
 }

@@ -13,14 +13,14 @@ public struct NPYArray: Sendable {
 
     public init(contentsOf url: URL) throws(LogicNetworkError) {
         let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw .malformedModel("cannot read \(url.path): \(error.localizedDescription)") }
+        do { data = try Data(contentsOf: url) } catch { throw .unreadable("\(url.path): \(error.localizedDescription)") }
         try self.init(data: data, name: url.lastPathComponent)
     }
 
     public init(data: Data, name: String = "npy") throws(LogicNetworkError) {
         let bytes = [UInt8](data.prefix(12))
         guard bytes.count >= 10, bytes[0] == 0x93, Array(bytes[1...5]) == Array("NUMPY".utf8) else {
-            throw .malformedModel("\(name): not a .npy file")
+            throw .malformedArray("\(name): not a .npy file")
         }
         let major = bytes[6]
         let headerLength: Int, headerStart: Int
@@ -28,11 +28,11 @@ public struct NPYArray: Sendable {
             headerLength = Int(bytes[8]) | Int(bytes[9]) << 8
             headerStart = 10
         } else {
-            guard bytes.count >= 12 else { throw .malformedModel("\(name): truncated header") }
+            guard bytes.count >= 12 else { throw .malformedArray("\(name): truncated header") }
             headerLength = Int(bytes[8]) | Int(bytes[9]) << 8 | Int(bytes[10]) << 16 | Int(bytes[11]) << 24
             headerStart = 12
         }
-        guard data.count >= headerStart + headerLength else { throw .malformedModel("\(name): truncated header") }
+        guard data.count >= headerStart + headerLength else { throw .malformedArray("\(name): truncated header") }
         let base = data.startIndex
         let header = String(decoding: data[(base + headerStart)..<(base + headerStart + headerLength)], as: UTF8.self)
         func field(_ key: String) -> String? {
@@ -41,21 +41,21 @@ public struct NPYArray: Sendable {
         }
         guard let descr = field("descr"), let q1 = descr.firstIndex(of: "'"),
               let q2 = descr[descr.index(after: q1)...].firstIndex(of: "'") else {
-            throw .malformedModel("\(name): header has no descr")
+            throw .malformedArray("\(name): header has no descr")
         }
         let d = String(descr[descr.index(after: q1)..<q2])
         guard let dtype = DType(rawValue: d == "<u1" ? "|u1" : d) else {
-            throw .malformedModel("\(name): unsupported dtype \(d) (supported: <f8 <f4 <i4 <i8 |u1 |b1)")
+            throw .malformedArray("\(name): unsupported dtype \(d) (supported: <f8 <f4 <i4 <i8 |u1 |b1)")
         }
-        if let fo = field("fortran_order"), fo.hasPrefix("True") { throw .malformedModel("\(name): Fortran order is not supported") }
+        if let fo = field("fortran_order"), fo.hasPrefix("True") { throw .malformedArray("\(name): Fortran order is not supported") }
         guard let sh = field("shape"), let open = sh.firstIndex(of: "("), let close = sh.firstIndex(of: ")") else {
-            throw .malformedModel("\(name): header has no shape")
+            throw .malformedArray("\(name): header has no shape")
         }
         var shape: [Int] = []
         for part in sh[sh.index(after: open)..<close].split(separator: ",") {
             let t = part.trimmingCharacters(in: .whitespaces)
             if t.isEmpty { continue }
-            guard let n = Int(t), n >= 0 else { throw .malformedModel("\(name): bad shape \(sh)") }
+            guard let n = Int(t), n >= 0 else { throw .malformedArray("\(name): bad shape \(sh)") }
             shape.append(n)
         }
         self.shape = shape
@@ -63,7 +63,7 @@ public struct NPYArray: Sendable {
         let size: Int = switch dtype { case .f8, .i8: 8; case .f4, .i4: 4; case .u1, .b1: 1 }
         let start = base + headerStart + headerLength
         let need = shape.reduce(1, *) * size
-        guard data.count - (headerStart + headerLength) >= need else { throw .malformedModel("\(name): payload shorter than its shape") }
+        guard data.count - (headerStart + headerLength) >= need else { throw .malformedArray("\(name): payload shorter than its shape") }
         payload = data[start..<(start + need)]
     }
 

@@ -32,6 +32,7 @@ public struct SmoothTopKSVM: Sendable {
         self.variant = variant
     }
 
+    @inline(__always)
     static func logAddExp<T: Real>(_ a: T, _ b: T) -> T {
         if a == -T.infinity { return b }
         if b == -T.infinity { return a }
@@ -39,6 +40,8 @@ public struct SmoothTopKSVM: Sendable {
         return m + T.log(T.exp(a - m) + T.exp(b - m))
     }
 
+    @_specialize(where T == Double)
+    @_specialize(where T == Float)
     public func evaluate<T: SortScalar>(logits: [T], labels: [Int]) throws(TopKError) -> (loss: T, gradLogits: [T]) {
         guard logits.count == labels.count * n, !labels.isEmpty else {
             throw .shapeMismatch(what: "logits", expected: max(labels.count, 1) * n, got: logits.count)
@@ -80,40 +83,45 @@ public struct SmoothTopKSVM: Sendable {
         return (max1 - max2, g)
     }
 
+    @_specialize(where T == Double)
+    @_specialize(where T == Float)
     func smoothRow<T: SortScalar>(_ s: [T], y: Int) -> (T, [T]) {
         let tauT = T(tau), scale = T(k) * tauT
         let others = (0..<n).filter { $0 != y }
         let x = others.map { s[$0] / scale }
         let xY = s[y] / scale
-        // states[j] = (e_0 … e_k) after the first j other classes.
-        var E = [T](repeating: -T.infinity, count: k + 1)
-        E[0] = 0
-        var states = [E]
-        for xj in x {
-            for d in stride(from: k, through: 1, by: -1) { E[d] = Self.logAddExp(E[d], xj + E[d - 1]) }
-            states.append(E)
+        // states[j·(k+1) + d] = e_d after the first j other classes (flat, one allocation).
+        let width = k + 1
+        var states = [T](repeating: -T.infinity, count: (x.count + 1) * width)
+        states[0] = 0
+        for (j, xj) in x.enumerated() {
+            let prev = j * width, cur = prev + width
+            states[cur] = 0
+            for d in 1...k { states[cur + d] = Self.logAddExp(states[prev + d], xj + states[prev + d - 1]) }
         }
-        let term1 = T(margin) / tauT + E[k], term2 = xY + E[k - 1]
+        let last = x.count * width
+        let term1 = T(margin) / tauT + states[last + k], term2 = xY + states[last + k - 1]
         let lse = Self.logAddExp(term1, term2)
         let loss = tauT * (lse - term2)
-        var eBar = [T](repeating: 0, count: k + 1)
+        var eBar = [T](repeating: 0, count: width)
         eBar[k] += tauT * T.exp(term1 - lse)
         eBar[k - 1] += tauT * (T.exp(term2 - lse) - 1)
         var g = [T](repeating: 0, count: n)
         g[y] = tauT * (T.exp(term2 - lse) - 1) / scale
+        var newBar = eBar
         for j in stride(from: x.count - 1, through: 0, by: -1) {
-            let prev = states[j], cur = states[j + 1]
-            var newBar = [T](repeating: 0, count: k + 1)
-            newBar[0] += eBar[0]
+            let prev = j * width, cur = prev + width
+            for d in 0...k { newBar[d] = 0 }
+            newBar[0] = eBar[0]
             var xBar: T = 0
-            for d in 1...k where cur[d] != -T.infinity {
-                let w1 = prev[d] == -T.infinity ? 0 : T.exp(prev[d] - cur[d])
-                let w2 = prev[d - 1] == -T.infinity ? 0 : T.exp(x[j] + prev[d - 1] - cur[d])
+            for d in 1...k where states[cur + d] != -T.infinity {
+                let w1 = states[prev + d] == -T.infinity ? 0 : T.exp(states[prev + d] - states[cur + d])
+                let w2 = states[prev + d - 1] == -T.infinity ? 0 : T.exp(x[j] + states[prev + d - 1] - states[cur + d])
                 newBar[d] += eBar[d] * w1
                 newBar[d - 1] += eBar[d] * w2
                 xBar += eBar[d] * w2
             }
-            eBar = newBar
+            swap(&eBar, &newBar)
             g[others[j]] = xBar / scale
         }
         return (loss, g)

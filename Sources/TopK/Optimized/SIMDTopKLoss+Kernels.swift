@@ -86,12 +86,17 @@ struct Workspace<T: SortScalar> {
         }
     }
 
-    /// `R ← E`: the last K columns of the identity.
+    /// `R ← E` (the last K columns of the identity) and lane K ← `E·w`. Every comparator updates
+    /// all lanes by the same linear blend, so lane K stays `R·w` and `⟨w, R_min − R_max⟩` is read
+    /// off one lane instead of a horizontal sum.
     @_specialize(where T == Double)
     @_specialize(where T == Float)
     mutating func resetAssembly() {
         for i in R.indices { R[i] = .zero }
-        for j in 0..<k { R[(n - k + j) * chunks + j / 8][j % 8] = 1 }
+        for j in 0..<k {
+            R[(n - k + j) * chunks + j / 8][j % 8] = 1
+            R[(n - k + j) * chunks + k / 8][k % 8] = w[j / 8][j % 8]
+        }
     }
 }
 
