@@ -10,17 +10,22 @@ extension TopKProofs {
         let flat = FlatNetwork(network.pruned())
         let space = BitSlicedInputs(n: n)
         var wires = [UInt64](repeating: 0, count: n)
-        var expected = [UInt64](repeating: 0, count: k)
+        // atLeast[c]: lanes whose 6-bit lane index has ≥ c ones. Input 64·block + lane has
+        // popcount(block) + popcount(lane) ones, and wire n − 1 − r must be 1 iff that exceeds r.
+        var atLeast = [UInt64](repeating: 0, count: 8)
+        for c in 0..<8 {
+            for lane in 0..<64 where lane.nonzeroBitCount >= c { atLeast[c] |= UInt64(1) << UInt64(lane) }
+        }
         for block in 0..<space.blocks {
             space.fill(&wires, block: block)
             flat.apply(&wires)
-            for r in 0..<k { expected[r] = 0 }
-            for lane in 0..<64 {
-                let ones = (block << 6 | UInt64(lane)).nonzeroBitCount
-                for r in 0..<min(ones, k) { expected[r] |= UInt64(1) << UInt64(lane) }
-            }
+            let blockOnes = block.nonzeroBitCount
             var bad: UInt64 = 0
-            for r in 0..<k { bad |= wires[n - 1 - r] ^ expected[r] }
+            for r in 0..<k {
+                let need = r + 1 - blockOnes
+                let expected = need <= 0 ? ~UInt64(0) : (need > 6 ? 0 : atLeast[need])
+                bad |= wires[n - 1 - r] ^ expected
+            }
             bad &= space.validLanes
             if bad != 0 { return space.input(block: block, lane: bad.trailingZeroBitCount) }
         }

@@ -16,6 +16,9 @@ public enum TopKError: Error, Equatable, Sendable, CustomStringConvertible {
     case shapeMismatch(what: String, expected: Int, got: Int)
     case nonFiniteLogit(row: Int, column: Int, value: Double)
     case invalidSVMParameter(String)
+    /// `(max − min)·steepness` of a row overflows the floating-point type, so scaled comparator
+    /// differences would be infinite and the relaxation undefined.
+    case logitRangeOverflow(row: Int)
 
     public var description: String {
         switch self {
@@ -37,6 +40,8 @@ public enum TopKError: Error, Equatable, Sendable, CustomStringConvertible {
         case .nonFiniteLogit(let row, let column, let value):
             "logit[\(row)][\(column)] = \(value) is not finite; the top-k loss is defined for finite logits only"
         case .invalidSVMParameter(let why): "smooth top-k SVM: \(why)"
+        case .logitRangeOverflow(let row):
+            "logits of row \(row) span more than the floating-point range ((max − min)·steepness overflows); rescale the logits"
         }
     }
 }

@@ -42,6 +42,11 @@ import Testing
         #expect(throws: TopKError.self) { try loss.evaluate(logits: bad, labels: [0]) }
         bad[3] = -.infinity
         #expect(throws: TopKError.nonFiniteLogit(row: 0, column: 3, value: -.infinity)) { try loss.evaluate(logits: bad, labels: [0]) }
+        // Finite logits whose differences overflow: a typed error, not silent NaNs.
+        #expect(throws: TopKError.logitRangeOverflow(row: 0)) { try loss.evaluate(logits: [1e308, -1e308, 0, 5, 1, 2], labels: [1]) }
+        #expect(throws: TopKError.logitRangeOverflow(row: 0)) { try loss.evaluate(logits: [Float](arrayLiteral: 3e38, -3e38, 0, 5, 1, 2), labels: [1]) }
+        // Steepness 10 (default) times a finite range of 1e308 overflows too (reciprocal would give inf/inf).
+        #expect(throws: TopKError.logitRangeOverflow(row: 0)) { try loss.evaluate(logits: [1e308, 0, 0, 5, 1, 2], labels: [1]) }
         let f: [Float] = [0.1, .nan, 0.3, 0.4, 0.5, 0.6]
         #expect(throws: TopKError.self) { try loss.evaluate(logits: f, labels: [0]) }
     }

@@ -62,8 +62,25 @@ extension TopKLossFunction {
             throw .labelOutOfRange(row: row, label: label, n: n)
         }
         if let k = firstNonFinite(logits) { throw .nonFiniteLogit(row: k / n, column: k % n, value: Double(logits[k])) }
+        if let row = firstOverflowingRow(logits, n: n, scale: T(configuration.steepness)) { throw .logitRangeOverflow(row: row) }
         return batch
     }
+}
+
+/// The first row whose `(max − min)·scale` is not finite (finite entries assumed): beyond that,
+/// scaled comparator differences (`s·(b − a)`, or `s_i/τ`) would be infinite.
+@_specialize(where T == Double)
+@_specialize(where T == Float)
+func firstOverflowingRow<T: SortScalar>(_ values: [T], n: Int, scale: T) -> Int? {
+    for row in 0..<(values.count / n) {
+        var lo = values[row * n], hi = lo
+        for v in values[(row * n)..<((row + 1) * n)] {
+            lo = Swift.min(lo, v)
+            hi = Swift.max(hi, v)
+        }
+        if !((hi - lo) * Swift.max(scale, 1)).isFinite { return row }
+    }
+    return nil
 }
 
 /// Index of the first NaN or ±∞ entry, if any.

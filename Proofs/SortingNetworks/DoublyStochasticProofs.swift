@@ -1,0 +1,152 @@
+import ExactArithmetic
+import Foundation
+import SortingNetworks
+
+/// A tiny seeded generator (SplitMix64) so that the proofs' random inputs are reproducible.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Exact doubly-stochastic `P` (sorting-networks.md §2.4): the library's *reference* generic code
+/// `RelaxedSortingNetwork.sort`, instantiated with GMP `Rational`, on seeded random rational
+/// inputs; then every Double ``Implementation`` against the exact result.
+public enum DoublyStochasticProofs {
+    /// Agreement bound of the Double implementations with the exact rational result, in units of
+    /// `Double.ulpOfOne` per layer of the network (scaled by `max|x|` for `y`, by 1 for `P`).
+    public static let doubleAgreementBoundPerLayer: Double = 8
+
+    /// One family setting: the rational family and the guard added to `|u|` in optimal's tails.
+    public struct Setting: Sendable {
+        public var family: RationalSigmoidFamily
+        /// `nil`: no guard (the mathematical family); otherwise the code's `1e−10`, exactly.
+        public var guarded: Bool
+        public var steepness: Rational
+        /// Sizes per network kind (exact rationals grow with depth, so the sizes are bounded).
+        public var sizes: [SortingNetwork.Kind: [Int]]
+        /// Whether the Double implementations compute the same function (they always use the guard).
+        public var compareDouble: Bool
+
+        public var name: String {
+            "doubly-stochastic-\(family.rawValue)" + (family == .optimal ? (guarded ? "-guarded" : "") : "")
+        }
+    }
+
+    public static let settings: [Setting] = [
+        Setting(family: .reciprocal, guarded: false, steepness: 1,
+                sizes: [.bitonic: Array(2...12), .oddEven: Array(2...8)], compareDouble: true),
+        Setting(family: .optimal, guarded: false, steepness: 1,
+                sizes: [.bitonic: Array(2...17) + [24, 32], .oddEven: Array(2...20)], compareDouble: false),
+        Setting(family: .optimal, guarded: true, steepness: 1,
+                sizes: [.bitonic: Array(2...8), .oddEven: Array(2...7)], compareDouble: true),
+    ]
+
+    /// Random dyadic inputs `k/16`, `|k| ≤ 160`: exactly representable in Double, so the Double
+    /// implementations see the very same input.
+    static func input(n: Int, rng: inout SplitMix64) -> [Rational] {
+        (0..<n).map { _ in Rational(Int.random(in: -160...160, using: &rng), 16) }
+    }
+
+    static func run(_ setting: Setting, progress: ProofProgress) -> Certificate {
+        var log = ProofLog(
+            name: setting.name,
+            claim: "\(setting.family.rawValue)\(setting.guarded ? " (guard 1e−10)" : ""): the reference relaxed sort over exact rationals gives a doubly-stochastic P (entries in [0, 1], row and column sums exactly 1), Σy = Σx and y = xᵀP exactly"
+                + (setting.compareDouble ? "; every Double implementation is within \(Int(doubleAgreementBoundPerLayer)) ε per layer" : ""))
+        let epsilon: Rational = setting.guarded ? Rational(exactly: sigmoidGuardEpsilon)! : 0
+        let swap = setting.family.conditionalSwap(steepness: setting.steepness, guardEpsilon: epsilon)
+        var rng = SplitMix64(state: 0x5EED_2105_0401_9)
+        var cases = 0, worstY = 0.0, worstP = 0.0, worstRatio = 0.0
+        var exactFailures: [String] = [], doubleFailures: [String] = []
+        let family = SigmoidFamily(rawValue: setting.family.rawValue)!
+        for kind in SortingNetwork.Kind.allCases {
+            for construction in SortingNetwork.Construction.allCases {
+                for n in setting.sizes[kind] ?? [] {
+                    guard let network = try? SortingNetwork(kind: kind, n: n, construction: construction) else {
+                        exactFailures.append("cannot build \(kind) n=\(n)")
+                        continue
+                    }
+                    let x = input(n: n, rng: &rng)
+                    let started = Date()
+                    let (y, P) = RelaxedSortingNetwork.sort(x: x, network: network, swap: swap)
+                    let seconds = Date().timeIntervalSince(started)
+                    progress("\(setting.name): \(kind.rawValue)(\(construction.rawValue)) n = \(n): exact sort \(format(seconds)) s, largest entry of P \(P.joined().map { $0.numerator.bitWidth + $0.denominator.bitWidth }.max() ?? 0) bits")
+                    cases += 1
+                    let label = "\(kind.rawValue)(\(construction.rawValue)) n=\(n)"
+                    let rowsOK = P.allSatisfy { $0.reduce(0, +) == 1 }
+                    let columnsOK = (0..<n).allSatisfy { i in P.reduce(Rational(0)) { $0 + $1[i] } == 1 }
+                    let entriesOK = P.allSatisfy { $0.allSatisfy { $0 >= 0 && $0 <= 1 } }
+                    let sumOK = y.reduce(0, +) == x.reduce(0, +)
+                    let productOK = (0..<n).allSatisfy { i in y[i] == (0..<n).reduce(Rational(0)) { $0 + x[$1] * P[$1][i] } }
+                    if !(rowsOK && columnsOK && entriesOK && sumOK && productOK) {
+                        exactFailures.append("\(label): rows \(rowsOK) columns \(columnsOK) entries \(entriesOK) Σ \(sumOK) y=xᵀP \(productOK)")
+                    }
+                    guard setting.compareDouble else { continue }
+                    let scale = x.map { $0.magnitude }.max().map { Swift.max($0, 1) } ?? 1
+                    let configuration = SortConfiguration(
+                        network: kind, construction: construction, family: family,
+                        steepness: setting.steepness.doubleValue, artLambda: 0.25)
+                    let allowed = doubleAgreementBoundPerLayer * Double(Swift.max(network.layers.count, 1))
+                    for implementation in Implementation.allCases {
+                        guard let sorter = try? implementation.makeSorter(n: n, configuration: configuration),
+                              let output = try? sorter.sort(x.map { $0.doubleValue }, computeP: true),
+                              let pDouble = output.p
+                        else {
+                            doubleFailures.append("\(implementation) \(label): the sorter threw")
+                            continue
+                        }
+                        let ulp = Rational(exactly: Double.ulpOfOne)!
+                        var errorY = Rational(0), errorP = Rational(0)
+                        for i in 0..<n {
+                            errorY = Swift.max(errorY, (Rational(exactly: output.y[i])! - y[i]).magnitude)
+                            for j in 0..<n { errorP = Swift.max(errorP, (Rational(exactly: pDouble[j * n + i])! - P[j][i]).magnitude) }
+                        }
+                        let ulpsY = (errorY / (scale * ulp)).doubleValue, ulpsP = (errorP / ulp).doubleValue
+                        worstY = Swift.max(worstY, ulpsY)
+                        worstP = Swift.max(worstP, ulpsP)
+                        worstRatio = Swift.max(worstRatio, Swift.max(ulpsY, ulpsP) / allowed)
+                        if ulpsY > allowed || ulpsP > allowed {
+                            doubleFailures.append("\(implementation) \(label): y off by \(ulpsY) ε·max|x|, P by \(ulpsP) ε (allowed \(allowed))")
+                        }
+                    }
+                }
+            }
+        }
+        let sizes = setting.sizes.sorted { $0.key.rawValue < $1.key.rawValue }
+            .map { "\($0.key.rawValue): n ∈ \(compact($0.value))" }.joined(separator: "; ")
+        log.note("steepness \(setting.steepness), guard ε = \(setting.guarded ? "1e−10 (exact binary value)" : "0"), inputs k/16 with |k| ≤ 160 (seeded), both constructions; \(sizes)")
+        log.require(exactFailures.isEmpty, "\(cases) exact relaxed sorts: every P doubly stochastic with entries in [0, 1], Σy = Σx, y = xᵀP — exactly" + (exactFailures.isEmpty ? "" : ": " + exactFailures.prefix(5).joined(separator: "; ")))
+        var figure = "\(cases) exact cases"
+        if setting.compareDouble {
+            let worst = "max error y \(format(worstY)) ε·max|x|, P \(format(worstP)) ε; worst/bound \(format(worstRatio))"
+            log.require(doubleFailures.isEmpty, "Implementation.allCases (\(Implementation.allCases.map(\.rawValue).joined(separator: ", "))) vs exact: \(worst) (bound \(Int(doubleAgreementBoundPerLayer)) ε per layer)" + (doubleFailures.isEmpty ? "" : ": " + doubleFailures.prefix(5).joined(separator: "; ")))
+            figure += "; Double within \(format(worstP)) ε (P), \(format(worstY)) ε·max|x| (y)"
+        } else {
+            log.note("no Double comparison: the Double implementations always add the 1e−10 guard (compared in doubly-stochastic-optimal-guarded)")
+        }
+        return log.finish(.proved, figure: figure)
+    }
+
+    static func format(_ x: Double) -> String {
+        let rounded = (x * 100).rounded() / 100
+        return "\(rounded)"
+    }
+
+    /// `[2, 3, 4, 5, 32]` → `2…5, 32`.
+    static func compact(_ values: [Int]) -> String {
+        var parts: [String] = []
+        var start = values.first, previous = values.first
+        for v in values.dropFirst() + [Int.min] {
+            if let p = previous, v == p + 1 { previous = v; continue }
+            if let s = start, let p = previous { parts.append(s == p ? "\(s)" : "\(s)…\(p)") }
+            start = v
+            previous = v
+        }
+        return parts.joined(separator: ", ")
+    }
+}

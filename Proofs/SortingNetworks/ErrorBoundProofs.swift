@@ -1,0 +1,145 @@
+import ExactArithmetic
+import SortingNetworks
+
+/// Error bounds (sorting-networks.md §3.7): `sup_{d>0} d·f(−s·d)` — the worst deviation of one
+/// soft min/max from the hard one — equals the family's constant divided by `s`.
+enum ErrorBoundProofs {
+    /// Steepness values at which the rational families are checked (run through the library's
+    /// `conditionalSwap(steepness:)`, so the `u = s·d` scaling of the code is covered too).
+    static let steepnesses: [Rational] = [1, 10, Rational(3, 7)]
+
+    /// reciprocal (`c = 1`, approached as d → ∞) and optimal (`c = 1/16`, attained at d = 1/(4s)).
+    static func rational(_ family: RationalSigmoidFamily) -> Certificate {
+        let constant: Rational = family == .reciprocal ? 1 : Rational(1, 16)
+        var log = ProofLog(
+            name: "error-bound-\(family.rawValue)",
+            claim: "\(family.rawValue): sup_{d>0} d·f(−s·d) = \(constant)/s exactly (\(family == .reciprocal ? "approached as d → ∞, not attained" : "attained at d = 1/(4s)"))")
+        for s in steepnesses {
+            let bound = constant / s
+            // The piece boundary of optimal in d: s·d = ¼.
+            let kink = 1 / (4 * s)
+            let points: [Rational] = family == .optimal ? [kink] : []
+            let bounds: [Rational?] = [Rational(0)] + points.map { $0 } + [nil]
+            for (lower, upper) in zip(bounds, bounds.dropFirst()) {
+                let piece = OpenInterval(lower, upper)
+                let context = PieceContext(interval: piece)
+                let d = PieceFunction.variable(on: context)
+                let swap = family.conditionalSwap(steepness: PieceFunction(constant: s), guardEpsilon: PieceFunction(constant: 0))
+                // Soft minimum of (a, b) = (d, 0): α = f(s·(0 − d)), deviation from min = 0 is α·d.
+                let deviation = swap.alpha(-d).value * d
+                let slack = (PieceFunction(constant: bound) - deviation).signClass()
+                let slope = deviation.derivative.signClass()
+                log.require(context.undecided.isEmpty && slack?.isNonNegative == true && slope?.isNonNegative == true,
+                            "s = \(s), d ∈ \(piece): E(d) = \(deviation); \(bound) − E is \(slack?.rawValue ?? "undefined"), E′ is \(slope?.rawValue ?? "undefined")")
+                if upper == nil {
+                    let limit = deviation.limit(toPositiveInfinity: true)
+                    log.require(limit == bound, "s = \(s): lim_{d→∞} E(d) = \(limit.map { "\($0)" } ?? "∞") = \(bound)")
+                }
+            }
+            if family == .optimal {
+                let swap = family.conditionalSwap(steepness: s, guardEpsilon: Rational(0))
+                let attained = swap.alpha(-kink).value * kink
+                log.require(attained == bound, "s = \(s): E(1/(4s)) = E(\(kink)) = \(attained) (attained, exact)")
+            }
+        }
+        return log.finish(.proved, figure: "sup = \(constant)/s" + (family == .reciprocal ? " (limit d → ∞)" : " (attained at d = 1/(4s))"))
+    }
+
+    /// Cauchy: `E(d) = h(s·d)/s` with `h(v) = v·(½ − arctan(v)/π) = v·arctan(1/v)/π` for v > 0.
+    static func cauchy() -> Certificate {
+        var log = ProofLog(
+            name: "error-bound-cauchy",
+            claim: "cauchy: sup_{d>0} d·f(−s·d) = 1/(π s) (approached as d → ∞, not attained)")
+        log.note("d·f(−s·d) = h(s·d)/s with h(v) = v·(½ − arctan(v)/π) = v·arctan(1/v)/π for v > 0 (arctan v + arctan(1/v) = π/2)")
+        let context = PieceContext(interval: OpenInterval(0, nil))
+        let v = PieceFunction.variable(on: context)
+        let w = 1 / v
+        let atanInvPrime = (1 / (1 + w * w)) * w.derivative  // d/dv arctan(1/v), chain rule
+        log.require(atanInvPrime == -1 / (1 + v * v), "d/dv arctan(1/v) = \(atanInvPrime) (chain rule, exact)")
+        // π·h′(v) = arctan(1/v) + v·d/dv arctan(1/v) =: k(v); k′ = 2·d/dv arctan(1/v) + v·(d/dv arctan(1/v))′.
+        let rationalPart = v * atanInvPrime  // −v/(1+v²)
+        let kPrime = atanInvPrime + rationalPart.derivative
+        let kSign = kPrime.signClass()
+        log.require(kSign == .negative, "k(v) = arctan(1/v) − v/(1+v²) has k′(v) = \(kPrime), \(kSign?.rawValue ?? "undefined") on (0, ∞)")
+        log.require(rationalPart.limit(toPositiveInfinity: true) == 0,
+                    "lim_{v→∞} v/(1+v²) = 0 and arctan(1/v) → 0, so k(∞) = 0; k decreasing ⇒ k > 0 ⇒ π·h′ = k > 0: h strictly increasing")
+        log.note("arctan(w) < w for w > 0 ⇒ h(v) < 1/π; w − w³/3 < arctan(w) ⇒ h(v) > (1 − 1/(3v²))/π → 1/π: sup h = 1/π, not attained")
+        let inversePi = Enclosure(exactly: 1) / Certified.pi
+        log.note("1/π ∈ \(inversePi.decimal(digits: 30)) (certified)")
+        var previous = Rational(0)
+        for vValue in [Rational(1), Rational(10), Rational(100), Rational(1000)] {
+            let h = vValue * (Enclosure(exactly: Rational(1, 2)) - Certified.atan(vValue) / Certified.pi)
+            log.require(h.lower > previous && h.upper < inversePi.lower,
+                        "h(\(vValue)) ∈ \(h.decimal(digits: 12)): increasing, below 1/π")
+            previous = h.upper
+        }
+        log.require(inversePi.contains(Rational(exactly: SigmoidFamily.cauchy.errorBoundConstant)!) ||
+                    (Rational(exactly: SigmoidFamily.cauchy.errorBoundConstant)! - inversePi.midpoint).magnitude < Rational(1, 1 << 52),
+                    "the library's constant \(SigmoidFamily.cauchy.errorBoundConstant) is 1/π to Double precision")
+        log.require(inversePi.lower - Rational(1, 20_000_000) <= Rational("0.3183099")! && Rational("0.3183099")! <= inversePi.upper + Rational(1, 20_000_000),
+                    "spec constant 0.3183099 = 1/π to its 7 digits")
+        return log.finish(.proved, figure: "sup = 1/(π s), 1/π ∈ \(inversePi.decimal(digits: 15))")
+    }
+
+    /// Bisects `[lower, upper]` on the sign of a certified function that is positive at `lower`
+    /// and negative at `upper` with a unique root, until the enclosures stop deciding.
+    static func bracketRoot(_ lower: Rational, _ upper: Rational, steps: Int, _ k: (Rational) -> Enclosure) -> (Rational, Rational)? {
+        guard k(lower).isPositive, k(upper).isNegative else { return nil }
+        var (a, b) = (lower, upper)
+        for _ in 0..<steps {
+            let m = Rational.midpoint(a, b)
+            let value = k(m)
+            if value.isPositive { a = m } else if value.isNegative { b = m } else { break }
+        }
+        return (a, b)
+    }
+
+    /// Checks a certified enclosure against a spec constant given to `digits` decimals and the
+    /// library's `errorBoundConstant`.
+    static func compare(_ value: Enclosure, spec: String, family: SigmoidFamily, log: inout ProofLog) {
+        let digits = spec.split(separator: ".").last.map { $0.count } ?? 0
+        let halfUnit = Rational(1, 2) * Rational(10).power(-digits)
+        let specValue = Rational(spec)!
+        log.require(value.lower - halfUnit <= specValue && specValue <= value.upper + halfUnit,
+                    "spec constant \(spec) agrees with the enclosure to its \(digits) digits")
+        let library = Rational(exactly: family.errorBoundConstant)!
+        log.require(value.lower - halfUnit <= library && library <= value.upper + halfUnit,
+                    "the library's errorBoundConstant \(family.errorBoundConstant) agrees to \(digits) digits")
+    }
+
+    /// logistic: `h(v) = v·σ(−v)`, `h′(v) = σ(−v)·(1 − v·σ(v))`; `v·σ(v)` is strictly increasing on
+    /// v > 0, so `h` has one maximiser `v*` (`v*·σ(v*) = 1`) and `h(v*) = v*·(1 − σ(v*)) = v* − 1`.
+    static func logistic() -> Certificate {
+        var log = ProofLog(name: "error-bound-logistic", claim: "logistic: sup_{d>0} d·f(−s·d) = 0.2784645428/s (certified enclosure)")
+        log.note("E(d) = h(s·d)/s, h(v) = v·σ(−v); h′(v) = σ(−v)·k(v) with k(v) = 1 − v·σ(v)")
+        log.note("(v·σ(v))′ = σ(v)·(1 + v·(1 − σ(v))) > 0 for v > 0 ⇒ k strictly decreasing ⇒ one maximiser v*, h(v*) = v* − 1")
+        guard let (a, b) = bracketRoot(1, 2, steps: 60, { v in Enclosure(exactly: 1) - v * Certified.logistic(v) }) else {
+            log.require(false, "k(1) > 0 > k(2) (certified)")
+            return log.finish(.proved, figure: "—")
+        }
+        log.require(true, "k(1) > 0 > k(2) certified; bisection: v* ∈ \(Enclosure(a, b).decimal(digits: 16))")
+        let value = Enclosure(a - 1, b - 1)
+        log.note("sup h = v* − 1 ∈ \(value.decimal(digits: 16))")
+        compare(value, spec: "0.2784645428", family: .logistic, log: &log)
+        return log.finish(.proved, figure: "sup = c/s, c ∈ \(value.decimal(digits: 12))")
+    }
+
+    /// gaussian: `h(v) = v·Φ(−v)`, `h′ = k(v) = Φ(−v) − v·φ(v)`, `k′ = φ(v)(v² − 2)`: k decreases
+    /// on (0, √2) from ½ and increases to 0 on (√2, ∞), so one root v* ∈ (0, √2); there
+    /// `Φ(−v*) = v*·φ(v*)` and `h(v*) = v*²·φ(v*)`, increasing in v* on (0, √2).
+    static func gaussian() -> Certificate {
+        var log = ProofLog(name: "error-bound-gaussian", claim: "gaussian: sup_{d>0} d·f(−s·d) = 0.1699712/s (certified enclosure)")
+        log.note("E(d) = h(s·d)/s, h(v) = v·Φ(−v); h′(v) = k(v) = Φ(−v) − v·φ(v); k′(v) = φ(v)·(v² − 2)")
+        log.note("k(0) = ½, k ↓ on (0, √2), k ↑ to k(∞) = 0 on (√2, ∞) ⇒ exactly one root v* ∈ (0, √2), the maximiser of h")
+        let k: (Rational) -> Enclosure = { v in Certified.normalCDF(-v) - v * Certified.normalDensity(v) }
+        guard let (a, b) = bracketRoot(Rational(1, 2), 1, steps: 60, k) else {
+            log.require(false, "k(½) > 0 > k(1) (certified)")
+            return log.finish(.proved, figure: "—")
+        }
+        log.require(true, "k(½) > 0 > k(1) certified; bisection: v* ∈ \(Enclosure(a, b).decimal(digits: 16))")
+        let value = Enclosure((a * a * Certified.normalDensity(a)).lower, (b * b * Certified.normalDensity(b)).upper)
+        log.note("sup h = v*²·φ(v*) ∈ \(value.decimal(digits: 16)) (v²φ(v) increasing on (0, √2))")
+        compare(value, spec: "0.1699712", family: .gaussian, log: &log)
+        return log.finish(.proved, figure: "sup = c/s, c ∈ \(value.decimal(digits: 12))")
+    }
+}
