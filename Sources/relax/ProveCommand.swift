@@ -53,7 +53,7 @@ struct ProofCatalogue {
     ]
 
     var names: [(String, String)] {
-        Self.zeroOne.map { ($0.0, $0.3) } + TopKProofs.all.map { ($0.name, $0.claim) } + LogicProofs.all.map { ($0.name, $0.claim) }
+        Self.zeroOne.map { ($0.0, $0.3) } + SortingProofs.all.map { ($0.name, "expected: \($0.expected.rawValue)") } + TopKProofs.all.map { ($0.name, $0.claim) } + LogicProofs.all.map { ($0.name, $0.claim) }
     }
 
     func run(_ name: String) -> Result? {
@@ -78,6 +78,10 @@ struct ProofCatalogue {
             let holds = construction == .authors ? true : failures.isEmpty
             lines.append(String(format: "verdict: %@ (%.2f s)", failures.isEmpty ? "PROVED for every n" : "fails at n = \(failures)", Date().timeIntervalSince(start)))
             return Result(text: lines.joined(separator: "\n"), holds: holds)
+        }
+        if let proof = SortingProofs.named(name) {
+            let c = proof.run(progress: ProofProgress { line in FileHandle.standardError.write(Data((line + "\n").utf8)) })
+            return Result(text: c.description, holds: c.verdict == proof.expected)
         }
         if let proof = TopKProofs.proof(named: name) {
             let c = proof.run(ProofScale(maxExhaustiveN: maxN, rationalSamples: samples))
