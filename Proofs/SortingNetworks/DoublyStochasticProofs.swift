@@ -22,6 +22,11 @@ public enum DoublyStochasticProofs {
     /// `Double.ulpOfOne` per layer of the network (scaled by `max|x|` for `y`, by 1 for `P`).
     public static let doubleAgreementBoundPerLayer: Double = 8
 
+    /// Agreement bound of the Double VJPs with the exact VJP, in units of `Double.ulpOfOne` per
+    /// layer, relative to `n·max(1, max|∂x|)`.
+    public static let doubleGradientAgreementBoundPerLayer: Double = 8
+
+
     /// One family setting: the rational family and the guard added to `|u|` in optimal's tails.
     public struct Setting: Sendable {
         public var family: RationalSigmoidFamily
@@ -32,6 +37,9 @@ public enum DoublyStochasticProofs {
         public var sizes: [SortingNetwork.Kind: [Int]]
         /// Whether the Double implementations compute the same function (they always use the guard).
         public var compareDouble: Bool
+        /// Largest n at which the backward pass is also compared with the exact VJP (which, with
+        /// a cotangent on P, costs about twice the exact forward pass).
+        public var gradientMaxN: Int = 0
 
         public var name: String {
             "doubly-stochastic-\(family.rawValue)" + (family == .optimal ? (guarded ? "-guarded" : "") : "")
@@ -40,11 +48,11 @@ public enum DoublyStochasticProofs {
 
     public static let settings: [Setting] = [
         Setting(family: .reciprocal, guarded: false, steepness: 1,
-                sizes: [.bitonic: Array(2...12), .oddEven: Array(2...8)], compareDouble: true),
+                sizes: [.bitonic: Array(2...12), .oddEven: Array(2...8)], compareDouble: true, gradientMaxN: 8),
         Setting(family: .optimal, guarded: false, steepness: 1,
                 sizes: [.bitonic: Array(2...17) + [24, 32], .oddEven: Array(2...20)], compareDouble: false),
         Setting(family: .optimal, guarded: true, steepness: 1,
-                sizes: [.bitonic: Array(2...8), .oddEven: Array(2...7)], compareDouble: true),
+                sizes: [.bitonic: Array(2...8), .oddEven: Array(2...7)], compareDouble: true, gradientMaxN: 5),
     ]
 
     /// Random dyadic inputs `k/16`, `|k| ≤ 160`: exactly representable in Double, so the Double
@@ -57,11 +65,11 @@ public enum DoublyStochasticProofs {
         var log = ProofLog(
             name: setting.name,
             claim: "\(setting.family.rawValue)\(setting.guarded ? " (guard 1e−10)" : ""): the reference relaxed sort over exact rationals gives a doubly-stochastic P (entries in [0, 1], row and column sums exactly 1), Σy = Σx and y = xᵀP exactly"
-                + (setting.compareDouble ? "; every Double implementation is within \(Int(doubleAgreementBoundPerLayer)) ε per layer" : ""))
+                + (setting.compareDouble ? "; every Double implementation (y, P, values-only y, VJP) is within \(Int(doubleAgreementBoundPerLayer)) ε per layer of it" : ""))
         let epsilon: Rational = setting.guarded ? Rational(exactly: sigmoidGuardEpsilon)! : 0
         let swap = setting.family.conditionalSwap(steepness: setting.steepness, guardEpsilon: epsilon)
         var rng = SplitMix64(state: 0x5EED_2105_0401_9)
-        var cases = 0, worstY = 0.0, worstP = 0.0, worstRatio = 0.0
+        var cases = 0, worstY = 0.0, worstP = 0.0, worstRatio = 0.0, worstGradient = 0.0, gradientCases = 0
         var exactFailures: [String] = [], doubleFailures: [String] = []
         let family = SigmoidFamily(rawValue: setting.family.rawValue)!
         for kind in SortingNetwork.Kind.allCases {
@@ -92,6 +100,16 @@ public enum DoublyStochasticProofs {
                         network: kind, construction: construction, family: family,
                         steepness: setting.steepness.doubleValue, artLambda: 0.25)
                     let allowed = doubleAgreementBoundPerLayer * Double(Swift.max(network.layers.count, 1))
+                    // Exact VJP for random dyadic cotangents on y and P (compared below).
+                    var exactGradient: [Rational]? = nil
+                    var cotangentY: [Rational] = [], cotangentP: [[Rational]] = []
+                    if n <= setting.gradientMaxN {
+                        cotangentY = (0..<n).map { _ in Rational(Int.random(in: -64...64, using: &rng), 32) }
+                        cotangentP = (0..<n).map { _ in (0..<n).map { _ in Rational(Int.random(in: -64...64, using: &rng), 32) } }
+                        let trace = RelaxedSortingNetwork.forward(x: x, network: network, swap: swap)
+                        exactGradient = RelaxedSortingNetwork.vectorJacobianProduct(
+                            trace: trace, network: network, swap: swap, cotangentY: cotangentY, cotangentP: cotangentP)
+                    }
                     for implementation in Implementation.allCases {
                         guard let sorter = try? implementation.makeSorter(n: n, configuration: configuration),
                               let output = try? sorter.sort(x.map { $0.doubleValue }, computeP: true),
@@ -113,6 +131,33 @@ public enum DoublyStochasticProofs {
                         if ulpsY > allowed || ulpsP > allowed {
                             doubleFailures.append("\(implementation) \(label): y off by \(ulpsY) ε·max|x|, P by \(ulpsP) ε (allowed \(allowed))")
                         }
+                        // Values-only path: the same y without P.
+                        if let valuesOnly = try? sorter.sort(x.map { $0.doubleValue }, computeP: false) {
+                            let errorValues = (0..<n).map { (Rational(exactly: valuesOnly.y[$0])! - y[$0]).magnitude }.max() ?? 0
+                            let ulpsValues = (errorValues / (scale * ulp)).doubleValue
+                            worstY = Swift.max(worstY, ulpsValues)
+                            if ulpsValues > allowed { doubleFailures.append("\(implementation) \(label) values-only: y off by \(ulpsValues)") }
+                        } else {
+                            doubleFailures.append("\(implementation) \(label): values-only sort threw")
+                        }
+                        if let exactGradient {
+                            let flatP = cotangentP.flatMap { $0 }.map(\.doubleValue)
+                            guard let result = try? sorter.gradient(
+                                x.map(\.doubleValue), cotangentY: cotangentY.map(\.doubleValue), cotangentP: flatP, computeP: true)
+                            else {
+                                doubleFailures.append("\(implementation) \(label): gradient threw")
+                                continue
+                            }
+                            let gradientScale = Rational(n) * Swift.max(1, exactGradient.map(\.magnitude).max() ?? 1)
+                            let errorG = (0..<n).map { (Rational(exactly: result.gradX[$0])! - exactGradient[$0]).magnitude }.max() ?? 0
+                            let ulpsG = (errorG / (gradientScale * ulp)).doubleValue
+                            let allowedG = doubleGradientAgreementBoundPerLayer * Double(Swift.max(network.layers.count, 1))
+                            worstGradient = Swift.max(worstGradient, ulpsG)
+                            gradientCases += 1
+                            if ulpsG > allowedG {
+                                doubleFailures.append("\(implementation) \(label): VJP off by \(ulpsG) ε·n·max|∂x| (allowed \(allowedG))")
+                            }
+                        }
                     }
                 }
             }
@@ -125,7 +170,8 @@ public enum DoublyStochasticProofs {
         if setting.compareDouble {
             let worst = "max error y \(format(worstY)) ε·max|x|, P \(format(worstP)) ε; worst/bound \(format(worstRatio))"
             log.require(doubleFailures.isEmpty, "Implementation.allCases (\(Implementation.allCases.map(\.rawValue).joined(separator: ", "))) vs exact: \(worst) (bound \(Int(doubleAgreementBoundPerLayer)) ε per layer)" + (doubleFailures.isEmpty ? "" : ": " + doubleFailures.prefix(5).joined(separator: "; ")))
-            figure += "; Double within \(format(worstP)) ε (P), \(format(worstY)) ε·max|x| (y)"
+            log.note("exact VJP (random dyadic cotangents on y and P, n ≤ \(setting.gradientMaxN)) vs every Double gradient: \(gradientCases) comparisons, max error \(format(worstGradient)) ε·n·max|∂x| (bound \(Int(doubleGradientAgreementBoundPerLayer)) per layer); values-only path included in the y figure")
+            figure += "; Double within \(format(worstP)) ε (P), \(format(worstY)) ε·max|x| (y), \(format(worstGradient)) ε·n·max|∂x| (VJP)"
         } else {
             log.note("no Double comparison: the Double implementations always add the 1e−10 guard (compared in doubly-stochastic-optimal-guarded)")
         }

@@ -142,4 +142,29 @@ enum ErrorBoundProofs {
         compare(value, spec: "0.1699712", family: .gaussian, log: &log)
         return log.finish(.proved, figure: "sup = c/s, c ∈ \(value.decimal(digits: 12))")
     }
+
+    /// logistic_phi (λ = ¼, ε → 0): `α(−d) = σ(−s·d^¾)`, so with `t = s·d^¾`
+    /// `E(d) = d·σ(−t) = s^(−4/3)·h(t)`, `h(t) = t^(4/3)·σ(−t)`; `h′ = t^(1/3)·σ(−t)·(4/3 − t·σ(t))`
+    /// and `t·σ(t)` is strictly increasing, so one maximiser `t*` with `t*·σ(t*) = 4/3`, where
+    /// `h(t*) = t*^(4/3)·(1 − 4/(3t*)) = t*^(1/3)·(t* − 4/3)` (increasing in t* > 4/3).
+    static func logisticPhi() -> Certificate {
+        var log = ProofLog(
+            name: "error-bound-logistic_phi",
+            claim: "logistic_phi (λ = ¼, ε → 0): sup_{d>0} d·σ(−s·d^¾) = 0.3143564·s^(−4/3) (certified enclosure)")
+        log.note("t = s·d/|d|^¼ = s·d^¾ ⇒ d·σ(−t) = s^(−4/3)·h(t), h(t) = t^(4/3)·σ(−t)")
+        log.note("h′(t) = t^(1/3)·σ(−t)·k(t), k(t) = 4/3 − t·σ(t); (t·σ(t))′ > 0 for t > 0 ⇒ one maximiser t*")
+        let k: (Rational) -> Enclosure = { t in Enclosure(exactly: Rational(4, 3)) - t * Certified.logistic(t) }
+        guard let (a, b) = bracketRoot(Rational(3, 2), 2, steps: 60, k) else {
+            log.require(false, "k(3/2) > 0 > k(2) (certified)")
+            return log.finish(.proved, figure: "—")
+        }
+        log.require(true, "k(3/2) > 0 > k(2) certified; bisection: t* ∈ \(Enclosure(a, b).decimal(digits: 16))")
+        let value = Enclosure(
+            (Certified.root(a, degree: 3) * Enclosure(exactly: a - Rational(4, 3))).lower,
+            (Certified.root(b, degree: 3) * Enclosure(exactly: b - Rational(4, 3))).upper)
+        log.note("sup h = t*^(1/3)·(t* − 4/3) ∈ \(value.decimal(digits: 16))")
+        compare(value, spec: "0.3143564", family: .logisticPhi, log: &log)
+        log.note("the code's ε = 1e−10 inside (|d| + ε)^λ changes t by a relative 2.5e−11/d: negligible away from d = 0")
+        return log.finish(.proved, figure: "sup = c·s^(−4/3), c ∈ \(value.decimal(digits: 12))")
+    }
 }

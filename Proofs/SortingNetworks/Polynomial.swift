@@ -96,10 +96,17 @@ public struct Polynomial: Hashable, Sendable, CustomStringConvertible {
         return 1 + m
     }
 
+    /// E.g. `u^2 − 4·u + 4`, `−1/16·u`, `2`.
     public var description: String {
         guard !isZero else { return "0" }
-        return coefficients.enumerated().reversed().compactMap { k, c -> String? in
-            c.isZero ? nil : (k == 0 ? "\(c)" : k == 1 ? "(\(c))·u" : "(\(c))·u^\(k)")
-        }.joined(separator: " + ")
+        var text = ""
+        for (k, c) in coefficients.enumerated().reversed() where !c.isZero {
+            let negative = c.signum < 0
+            let magnitude = c.magnitude
+            let power = k == 0 ? "" : (k == 1 ? "u" : "u^\(k)")
+            let body = k == 0 ? "\(magnitude)" : (magnitude == 1 ? power : "\(magnitude)·\(power)")
+            if text.isEmpty { text = (negative ? "−" : "") + body } else { text += (negative ? " − " : " + ") + body }
+        }
+        return text
     }
 }

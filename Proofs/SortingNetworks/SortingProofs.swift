@@ -25,6 +25,9 @@ public enum SortingProofs {
         SortingProof(name: "error-bound-cauchy", expected: .proved) { _ in ErrorBoundProofs.cauchy() },
         SortingProof(name: "error-bound-logistic", expected: .proved) { _ in ErrorBoundProofs.logistic() },
         SortingProof(name: "error-bound-gaussian", expected: .proved) { _ in ErrorBoundProofs.gaussian() },
+        SortingProof(name: "error-bound-logistic_phi", expected: .proved) { _ in ErrorBoundProofs.logisticPhi() },
+        SortingProof(name: "jacobian-nonnegative-reciprocal", expected: .proved) { JacobianSignProofs.run(.reciprocal, progress: $0) },
+        SortingProof(name: "jacobian-nonnegative-optimal", expected: .proved) { JacobianSignProofs.run(.optimal, progress: $0) },
     ] + DoublyStochasticProofs.settings.map { setting in
         SortingProof(name: setting.name, expected: .proved) { progress in DoublyStochasticProofs.run(setting, progress: progress) }
     }

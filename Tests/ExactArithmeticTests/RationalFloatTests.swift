@@ -84,3 +84,14 @@ import Testing
         #expect(x.doubleValue == 0.1)
     }
 }
+
+@Suite struct RationalFloatPropertyTests {
+    /// IEEE single-precision division of exactly representable integers is correctly rounded:
+    /// an independent oracle for `floatValue` (one rounding from the exact value).
+    @Test func floatQuotientsRoundLikeIEEEDivision() {
+        let ints = Gen.int(in: -(1 << 24)...(1 << 24))
+        forAll(seed: 9, count: 2000, zip(ints, ints.filter { $0 != 0 })) { p, q in
+            #expect(Rational(p, q).floatValue == Float(p) / Float(q), "\(p)/\(q)")
+        }
+    }
+}

@@ -26,7 +26,7 @@ import Testing
         let names = Set(SortingProofs.all.map(\.name))
         #expect(names.count == SortingProofs.all.count, "names are unique")
         for family in SigmoidFamily.allCases { #expect(names.contains("monotonicity-\(family.rawValue)")) }
-        for family in ["reciprocal", "optimal", "cauchy", "logistic", "gaussian"] { #expect(names.contains("error-bound-\(family)")) }
+        for family in SigmoidFamily.allCases.map(\.rawValue) { #expect(names.contains("error-bound-\(family)")) }
         #expect(names.contains("doubly-stochastic-reciprocal") && names.contains("doubly-stochastic-optimal-guarded"))
     }
 

@@ -1,4 +1,5 @@
 import ExactArithmetic
+import PropertyBased
 import SortingNetworksProofs
 import Testing
 
@@ -80,4 +81,54 @@ import Testing
         #expect(SignAnalysis.classify(p, on: OpenInterval(1, 2)) == .mixed)
         #expect(SignAnalysis.classify(p, on: OpenInterval(0, Rational(7, 5))) == .nonPositive)
     }
+}
+
+@Suite struct ProofsToolsPropertyTests {
+    /// Sturm root counting agrees with the known roots of `Π(u − rᵢ)·(u² + c)` (c > 0 adds no
+    /// real root), on random rational roots and random intervals.
+    @Test func sturmCountMatchesKnownRoots() {
+        let roots = Gen.int(in: -40...40).array(of: 1...5).map { Array(Set($0)).map { Rational($0, 4) } }
+        let bounds = zip(Gen.int(in: -50...50), Gen.int(in: 1...60))
+        forAllProofs(seed: 11, count: 150, zip(roots, bounds, Gen.int(in: 1...9))) { roots, bound, c in
+            let (start, length) = bound
+            let lower = Rational(start, 4) + Rational(1, 8), upper = lower + Rational(length, 4)
+            var p = Polynomial.u * Polynomial.u + Polynomial(constant: Rational(c))
+            for r in roots { p = p * (Polynomial.u - Polynomial(constant: r)) }
+            let expected = roots.filter { $0 > lower && $0 < upper }.count
+            #expect(SignAnalysis.rootCount(p, in: OpenInterval(lower, upper)) == expected, "\(p) on (\(lower), \(upper))")
+            #expect(SignAnalysis.rootCount(p, in: .realLine) == roots.count)
+            let square = p * p
+            #expect(SignAnalysis.classify(square, on: .realLine) == .nonNegative)
+        }
+    }
+}
+
+extension ProofsToolsPropertyTests {
+    /// Multiple roots and interval endpoints that are themselves roots (the delicate cases of
+    /// Sturm's theorem): the count of distinct roots strictly inside must still be exact.
+    @Test func sturmCountWithMultipleRootsAndRootEndpoints() {
+        let roots = Gen.int(in: -12...12).array(of: 1...4).map { Array(Set($0)).map { Rational($0, 4) } }
+        let multiplicities = Gen.int(in: 1...3).array(of: 4)
+        let bounds = zip(Gen.int(in: -14...14), Gen.int(in: 1...16))
+        forAllProofs(seed: 12, count: 150, zip(roots, multiplicities, bounds)) { roots, multiplicities, bound in
+            let lower = Rational(bound.0, 4), upper = lower + Rational(bound.1, 4)
+            var p = Polynomial.one
+            for (r, m) in zip(roots, multiplicities) {
+                for _ in 0..<m { p = p * (Polynomial.u - Polynomial(constant: r)) }
+            }
+            let inside = roots.filter { $0 > lower && $0 < upper }.count
+            #expect(SignAnalysis.rootCount(p, in: OpenInterval(lower, upper)) == inside, "\(p) on (\(lower), \(upper))")
+            let evenPower = p * p
+            let cls = SignAnalysis.classify(evenPower, on: OpenInterval(lower, upper))
+            #expect(cls == (inside > 0 ? .nonNegative : .positive), "\(evenPower) on (\(lower), \(upper)): \(cls)")
+        }
+    }
+}
+
+/// Fixed-seed runner over swift-property-based generators (reproducible; see ExactArithmeticTests).
+func forAllProofs<Value, Shrinks>(
+    seed: UInt64, count: Int, _ generator: Generator<Value, Shrinks>, _ body: (Value) throws -> Void
+) rethrows {
+    var rng = Xoshiro(seed: (seed, 0x9E37_79B9_7F4A_7C15, 0xD1B5_4A32_D192_ED03, 0x8CB9_2BA7_2F3D_8DD7))
+    for _ in 0..<count { try body(generator.run(using: &rng)) }
 }
