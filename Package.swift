@@ -66,26 +66,31 @@ let package = Package(
                 "SortingNetworksProofs", "LogicGateNetworksProofs", "TopKProofs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // Seeded property checks shared by the test targets (not a test target itself).
+        .target(
+            name: "PropertyTesting",
+            dependencies: [.product(name: "PropertyBased", package: "swift-property-based")],
+            path: "Tests/PropertyTesting"),
         .testTarget(
             name: "ExactArithmeticTests",
-            dependencies: ["ExactArithmetic", .product(name: "PropertyBased", package: "swift-property-based")]),
+            dependencies: ["ExactArithmetic", .product(name: "PropertyBased", package: "swift-property-based"), "PropertyTesting"]),
         .testTarget(
             name: "SortingNetworksTests",
             dependencies: [
                 "SortingNetworks", "SortingNetworksProofs", "ExactArithmetic",
-                .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "PropertyBased", package: "swift-property-based"), "PropertyTesting",
             ]),
         .testTarget(
             name: "TopKTests",
             dependencies: [
                 "TopK", "TopKProofs", "SortingNetworks", "ExactArithmetic",
-                .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "PropertyBased", package: "swift-property-based"), "PropertyTesting",
             ]),
         .testTarget(
             name: "LogicGateNetworksTests",
             dependencies: [
                 "LogicGateNetworks", "LogicGateNetworksProofs", "ExactArithmetic",
-                .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "PropertyBased", package: "swift-property-based"), "PropertyTesting",
             ]),
         .testTarget(
             name: "FixturesTests",

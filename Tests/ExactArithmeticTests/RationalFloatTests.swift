@@ -1,3 +1,4 @@
+import PropertyTesting
 import CGMP
 import ExactArithmetic
 import PropertyBased

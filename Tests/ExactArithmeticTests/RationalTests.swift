@@ -1,3 +1,4 @@
+import PropertyTesting
 import ExactArithmetic
 import PropertyBased
 import RealModule

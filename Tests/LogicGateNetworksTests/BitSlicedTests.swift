@@ -1,3 +1,4 @@
+import PropertyTesting
 import PropertyBased
 import Testing
 @testable import LogicGateNetworks
@@ -6,7 +7,7 @@ import Testing
     /// Bit-sliced counts equal the reference in every lane, for every word width, with and without
     /// dead-gate elimination, for batch sizes that are not multiples of the word width.
     @Test func bitSlicedEqualsReference() throws {
-        try seededCheck(count: 40, seed: 11, Gen.int(in: 0...1_000_000), Gen.int(in: 0...700)) { seed, batch in
+        try forAll(seed: 11, count: 40, Gen.int(in: 0...1_000_000), Gen.int(in: 0...700)) { seed, batch in
             let inputBits = 1 + seed % 40, depth = 1 + seed % 4
             let classes = [1, 2, 3, 5][seed % 4]
             let widths = (0..<depth).map { l in l == depth - 1 ? classes * (1 + (seed + l) % 7) : 3 + (seed * (l + 1)) % 60 }

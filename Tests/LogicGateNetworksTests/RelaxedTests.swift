@@ -1,3 +1,4 @@
+import PropertyTesting
 import PropertyBased
 import Testing
 @testable import LogicGateNetworks
@@ -20,7 +21,7 @@ import Testing
 
     /// The same on large random networks (property test, Float as used for training).
     @Test func relaxedEqualsHardAtOneHotLarge() throws {
-        try seededCheck(count: 8, seed: 5, Gen.int(in: 0...100_000), Gen.int(in: 1...50)) { seed, batch in
+        try forAll(seed: 5, count: 8, Gen.int(in: 0...100_000), Gen.int(in: 1...50)) { seed, batch in
             let hard = Random.hardNetwork(seed: UInt64(seed), inputBits: 64, widths: [300, 300, 200], classes: 10)
             let x = Random.bits(seed: UInt64(seed) + 9, count: batch * 64)
             let expected = try ReferenceLogicGateNetwork().counts(hard, inputs: x)
@@ -72,7 +73,7 @@ import Testing
 
     /// SIMD vs reference on random layers and networks, within the named bound.
     @Test func simdAgreesWithReference() throws {
-        try seededCheck(count: 12, seed: 1, Gen.int(in: 0...100_000), Gen.int(in: 1...37)) { seed, batch in
+        try forAll(seed: 1, count: 12, Gen.int(in: 0...100_000), Gen.int(in: 1...37)) { seed, batch in
             let net = try LogicGateNetwork<Double>(
                 inputWidth: 17, width: 24, depth: 3, classes: 4, tau: 3,
                 connections: seed % 2 == 0 ? .random : .unique, gradFactor: 1.25, seed: UInt64(seed))

@@ -45,11 +45,3 @@ func scale<T: LogicScalar>(_ x: [T]) -> T { 1 + x.reduce(0) { max($0, abs($1)) }
 
 import PropertyBased
 
-/// Runs `body` on `count` inputs drawn from swift-property-based generators with a fixed Xoshiro
-/// seed, so every run checks the same cases (the `.fixedSeed` trait only replays failures).
-func seededCheck<A, B, SA: Sequence, SB: Sequence>(
-    count: Int, seed: UInt64, _ ga: Generator<A, SA>, _ gb: Generator<B, SB>, _ body: (A, B) throws -> Void
-) rethrows {
-    var rng = Xoshiro(seed: (seed, 0x9E37_79B9, 0x85EB_CA6B, 0xC2B2_AE35))
-    for _ in 0..<count { try body(ga.run(using: &rng), gb.run(using: &rng)) }
-}

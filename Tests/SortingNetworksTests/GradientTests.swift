@@ -1,5 +1,6 @@
 import Testing
 import PropertyBased
+import PropertyTesting
 import SortingNetworks
 
 /// The analytic VJP against central finite differences, for cotangents on y, on P and on both.
@@ -14,7 +15,7 @@ struct GradientTests {
     @Test("VJP = central differences, every family, network and implementation",
           arguments: Implementation.allCases, SigmoidFamily.allCases)
     func finiteDifferences(impl: Implementation, family: SigmoidFamily) async throws {
-        await propertyCheck(count: 40, input: Gen.int(in: 2...12), Gen.int(in: 0...2), Gen.int(in: 0...1_000_000)) { n, net, seed in
+        try forAll(seed: 201, count: 40, Gen.int(in: 2...12), Gen.int(in: 0...2), Gen.int(in: 0...1_000_000)) { n, net, seed in
             var rng = SplitMix64(seed: UInt64(seed))
             let (kind, construction) = allNetworks[net]
             let sorter = try impl.makeSorter(n: n, configuration: .init(

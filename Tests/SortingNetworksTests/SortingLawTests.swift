@@ -1,9 +1,10 @@
 import Testing
 import PropertyBased
+import PropertyTesting
 import SortingNetworks
 
 /// The invariants of sorting-networks.md §2.4 as property tests over every implementation.
-/// Inputs come from swift-property-based (a failing case prints its seed for replay).
+/// Inputs come from swift-property-based generators drawn with fixed seeds (`forAll`).
 @Suite("Relaxed sorting laws (spec §2.4)")
 struct SortingLawTests {
     static let rows = Gen.double(in: -4...4).array(of: 1...40)
@@ -18,7 +19,7 @@ struct SortingLawTests {
 
     @Test("P is doubly stochastic with entries in [0, 1]; Σy = Σx; y = xᵀP", arguments: Implementation.allCases)
     func doublyStochastic(impl: Implementation) async throws {
-        await propertyCheck(count: 150, input: Self.rows, Self.network, Self.family, Self.steepness) { x, net, family, s in
+        try forAll(seed: 101, count: 150, Self.rows, Self.network, Self.family, Self.steepness) { x, net, family, s in
             let n = x.count
             let out = try sorter(impl, n: n, net, family, s).sort(x, computeP: true)
             let p = out.p!
@@ -40,7 +41,7 @@ struct SortingLawTests {
 
     @Test("Translation: y(x + c) = y(x) + c and P(x + c) = P(x)", arguments: Implementation.allCases)
     func translation(impl: Implementation) async throws {
-        await propertyCheck(count: 100, input: Self.rows, Self.network, Self.family, Gen.double(in: -3...3)) { x, net, family, c in
+        try forAll(seed: 102, count: 100, Self.rows, Self.network, Self.family, Gen.double(in: -3...3)) { x, net, family, c in
             let s = try sorter(impl, n: x.count, net, family, 7)
             let base = try s.sort(x, computeP: true)
             // c is rounded so that x + c is exact for |x| ≤ 4 (c a multiple of 2⁻⁸).
@@ -54,7 +55,7 @@ struct SortingLawTests {
     @Test("Scaling: P(λx, s) = P(x, λs) for every family but logistic_phi", arguments: Implementation.allCases)
     func scaling(impl: Implementation) async throws {
         let families = SigmoidFamily.allCases.filter { $0 != .logisticPhi }
-        await propertyCheck(count: 100, input: Self.rows, Self.network, Gen.element(of: families).compactMap { $0 }, Gen.element(of: [0.25, 2, 8]).compactMap { $0 }) { x, net, family, lambda in
+        try forAll(seed: 103, count: 100, Self.rows, Self.network, Gen.element(of: families).compactMap { $0 }, Gen.element(of: [0.25, 2, 8]).compactMap { $0 }) { x, net, family, lambda in
             let scaled = try sorter(impl, n: x.count, net, family, 3).sort(x.map { $0 * lambda }, computeP: true)
             let steeper = try sorter(impl, n: x.count, net, family, 3 * lambda).sort(x, computeP: true)
             #expect(maxAbsDifference(scaled.p!, steeper.p!) <= 1e-11 * Double(x.count))
@@ -68,7 +69,7 @@ struct SortingLawTests {
     @Test("Hard limit: at steepness 1e12 a valid network returns the sorted values and the permutation",
           arguments: Implementation.allCases)
     func hardLimit(impl: Implementation) async throws {
-        await propertyCheck(count: 100, input: Gen.int(in: 2...40), Gen.element(of: [0, 2]).compactMap { $0 }, Gen.int(in: 0...1_000_000)) { n, net, seed in
+        try forAll(seed: 104, count: 100, Gen.int(in: 2...40), Gen.element(of: [0, 2]).compactMap { $0 }, Gen.int(in: 0...1_000_000)) { n, net, seed in
             // Distinct values on a grid of spacing δ = 1e-3.
             var rng = SplitMix64(seed: UInt64(seed))
             let x = Array(0..<n).shuffled(using: &rng).map { Double($0) * 1e-3 - 0.01 }
@@ -85,7 +86,7 @@ struct SortingLawTests {
     @Test("Monotonic families: every ∂y_i/∂x_j ≥ 0 (Theorem 5 of arXiv 2203.09630)", arguments: Implementation.allCases)
     func monotonicGradientSigns(impl: Implementation) async throws {
         let monotonic = SigmoidFamily.allCases.filter(\.isMonotonic)
-        await propertyCheck(count: 120, input: Self.rows, Self.network, Gen.element(of: monotonic).compactMap { $0 }, Self.steepness) { x, net, family, s in
+        try forAll(seed: 105, count: 120, Self.rows, Self.network, Gen.element(of: monotonic).compactMap { $0 }, Self.steepness) { x, net, family, s in
             let sorter = try sorter(impl, n: x.count, net, family, s)
             for i in 0..<x.count {
                 var e = [Double](repeating: 0, count: x.count)
