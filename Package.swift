@@ -40,19 +40,20 @@ let package = Package(
             dependencies: [.product(name: "Numerics", package: "swift-numerics")],
             swiftSettings: optimizedInDebug),
         .target(name: "Imaging", dependencies: ["CZlib"]),
+        .target(name: "ProofSupport", path: "Proofs/Support"),
         .target(
             name: "SortingNetworksProofs",
-            dependencies: ["SortingNetworks", "ExactArithmetic"],
+            dependencies: ["SortingNetworks", "ExactArithmetic", "ProofSupport"],
             path: "Proofs/SortingNetworks",
             swiftSettings: optimizedInDebug),
         .target(
             name: "LogicGateNetworksProofs",
-            dependencies: ["LogicGateNetworks", "ExactArithmetic"],
+            dependencies: ["LogicGateNetworks", "ExactArithmetic", "ProofSupport"],
             path: "Proofs/LogicGateNetworks",
             swiftSettings: optimizedInDebug),
         .target(
             name: "TopKProofs",
-            dependencies: ["TopK", "SortingNetworks", "ExactArithmetic"],
+            dependencies: ["TopK", "SortingNetworks", "ExactArithmetic", "ProofSupport"],
             path: "Proofs/TopK",
             swiftSettings: optimizedInDebug),
         .target(

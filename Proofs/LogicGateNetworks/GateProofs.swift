@@ -25,7 +25,7 @@ public enum GateProofs<F: AlgebraicField & Comparable> {
     }
 
     /// Truth tables: f(a,b) = (id >> (3 − 2a − b)) & 1, complement = 15 − id, relaxation = table at corners.
-    public static func truthTables() -> LogicProofCertificate {
+    public static func truthTables() -> Certificate {
         var log = ProofLog("logic.truth-tables", "the 16 gates in the authors' id order have the spec's truth tables; the relaxation equals the table at the 4 Boolean corners; gate 15−i is the complement of gate i")
         let names = ["zero", "and", "not_implies", "a", "not_implied_by", "b", "xor", "or", "not_or", "not_xor",
                      "not_b", "implied_by", "not_a", "implies", "not_and", "one"]
@@ -44,7 +44,7 @@ public enum GateProofs<F: AlgebraicField & Comparable> {
     }
 
     /// Each relaxation is the unique multilinear extension of its table and maps [0,1]² into [0,1].
-    public static func multilinearAndRange() -> LogicProofCertificate {
+    public static func multilinearAndRange() -> Certificate {
         var log = ProofLog("logic.multilinear-extension", "each relaxation g_i is the unique multilinear extension of gate i's truth table, and g_i([0,1]²) ⊆ [0,1]")
         var points = 0
         for gate in LogicGate.allCases {
@@ -66,7 +66,7 @@ public enum GateProofs<F: AlgebraicField & Comparable> {
     }
 
     /// The stated partial derivatives are exact, with the signs the spec lists.
-    public static func partials() -> LogicProofCertificate {
+    public static func partials() -> Certificate {
         var log = ProofLog("logic.gate-partials", "∂g_i/∂a and ∂g_i/∂b of every gate equal the implemented partials (e.g. ∂AND/∂a = b ≥ 0, ∂XOR/∂a = 1 − 2b)")
         var checks = 0
         for gate in LogicGate.allCases {

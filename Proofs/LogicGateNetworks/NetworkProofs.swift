@@ -15,7 +15,7 @@ public enum NetworkProofs<F: AlgebraicField & Comparable> {
 
     /// The three forms of the mixture (16-term sum, 4 coefficients, 4 corners) agree; the input
     /// partials are exact derivatives; the logit gradient sums to zero (softmax Jacobian).
-    public static func mixtureForms() -> LogicProofCertificate {
+    public static func mixtureForms() -> Certificate {
         var log = ProofLog("logic.mixture-forms", "for every p on the simplex: Σ p_i g_i(a,b) = c0 + c1·a + c2·b + c3·ab = bilinear interpolation of the corner probabilities t_xy; ∂y/∂a = c1 + c3·b; Σ_j ∂y/∂z_j = 0")
         let pts: [F] = [0, 1 / 8, 1 / 2, 5 / 8, 1]
         var checks = 0
@@ -44,7 +44,7 @@ public enum NetworkProofs<F: AlgebraicField & Comparable> {
 
     /// At one-hot gate choices and Boolean inputs the relaxed network equals the hard network —
     /// exhaustively over every input of small random networks, in exact arithmetic.
-    public static func oneHotEqualsHard(networks: Int = 24, inputBits: Int = 8) -> LogicProofCertificate {
+    public static func oneHotEqualsHard(networks: Int = 24, inputBits: Int = 8) -> Certificate {
         var log = ProofLog("logic.one-hot-equals-hard", "with one-hot p and inputs in {0,1}, the relaxed network's outputs equal the hard network's bits (all 2^\(inputBits) inputs of \(networks) random networks, plus every gate at every corner)")
         var evaluations = 0
         for gate in LogicGate.allCases {

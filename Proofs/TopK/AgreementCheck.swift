@@ -6,7 +6,7 @@ extension TopKProofs {
     /// with the reference (full network, the paper's loops) within `SIMDTopKLoss.agreementBound`
     /// (ulps per layer, scaled by max(1, |reference|)) for every method, family and mode, with and
     /// without top-m, in Double and Float, on seeded random logits.
-    public static func optimizedAgreesWithReference(scale: ProofScale) -> ProofCertificate {
+    public static func optimizedAgreesWithReference(scale: ProofScale) -> Certificate {
         let (verdict, evidence, figure, seconds) = timed {
             var rng = ProofRandom(seed: 0x70_4B_60)
             var worst = 0.0, worstWhere = "", cases = 0
@@ -47,13 +47,13 @@ extension TopKProofs {
                     }
                 }
             }
-            return (.verified, [
+            return (.proved, [
                 "\(cases) batches (3 rows each): every method × family × mode, n ∈ {6, 17, 33 (m = 12)}, Double and Float",
                 "bound: SIMDTopKLoss.agreementBound = \(SIMDTopKLoss.agreementBound) ulp per layer × (layers + 1) × max(1, |reference|)",
                 String(format: "worst case uses %.3g of the bound (%@)", worst, worstWhere),
             ], String(format: "%d batches, worst %.2g of bound", cases, worst))
         }
-        return ProofCertificate(name: "topk-optimized-agrees", claim: "optimized top-k loss = reference within SIMDTopKLoss.agreementBound",
+        return Certificate(name: "topk-optimized-agrees", claim: "optimized top-k loss = reference within SIMDTopKLoss.agreementBound",
                                 verdict: verdict, evidence: evidence, figure: figure, seconds: seconds)
     }
 }

@@ -32,7 +32,7 @@ extension TopKProofs {
     /// random rational inputs, and every column of `A` sums exactly to 1.
     public static func pruningExact<F: AlgebraicField & Comparable & Sendable>(
         _: F.Type, fieldName: String, exact: Bool, scale: ProofScale, makeRational: @escaping (Int, Int) -> F
-    ) -> ProofCertificate {
+    ) -> Certificate {
         let (verdict, evidence, figure, seconds) = timed {
             var rng = ProofRandom(seed: 0x70_4B_50)
             var cases = 0
@@ -53,14 +53,14 @@ extension TopKProofs {
                     }
                 }
             }
-            return (.verified, [
+            return (.proved, [
                 "field: \(fieldName); families: reciprocal, optimal (ε = 0); networks: bitonic(authors/valid), odd_even, splitter",
                 "n ∈ \(scale.rationalSizes), K ∈ {1, 3, 5}: \(cases) random rational inputs with random rational cotangents",
                 exact ? "A(pruned) == A(full), ∇(pruned) == ∇(full), Σ_i A[i][j] == 1 exactly in every case"
                       : "A(pruned) == A(full) and ∇(pruned) == ∇(full) bit for bit in every case (column sums not exact in floating point)",
             ], "\(cases) exact cases")
         }
-        return ProofCertificate(name: "topk-pruning-exact", claim: "pruning is exact for A and its gradient over \(fieldName) (rational families)",
+        return Certificate(name: "topk-pruning-exact", claim: "pruning is exact for A and its gradient over \(fieldName) (rational families)",
                                 verdict: verdict, evidence: evidence, figure: figure, seconds: seconds)
     }
 }

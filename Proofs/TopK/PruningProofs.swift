@@ -9,7 +9,7 @@ extension TopKProofs {
     /// For hard comparators this is the combinatorial content of the pruning argument (a dropped
     /// comparator never feeds a top wire); since min/max networks commute with monotone maps, the
     /// 0-1 check extends to all totally ordered inputs.
-    public static func pruningZeroOne(scale: ProofScale) -> ProofCertificate {
+    public static func pruningZeroOne(scale: ProofScale) -> Certificate {
         let (verdict, evidence, figure, seconds) = timed {
             var evidence: [String] = []
             var configurations = 0
@@ -46,9 +46,9 @@ extension TopKProofs {
             evidence.append("networks: bitonic(authors), bitonic(valid), odd_even, splitter_selection; n = 2…\(scale.maxExhaustiveN); K = 1…min(n, 5)")
             evidence.append("\(configurations) (network, n, K) configurations, \(inputs) 0-1 inputs in total")
             evidence.append("cone pruning removed \(removed) of \(total) comparators (\(total == 0 ? 0 : 100 * removed / total)%)")
-            return (.verified, evidence, "\(configurations) configurations, \(inputs) inputs")
+            return (.proved, evidence, "\(configurations) configurations, \(inputs) inputs")
         }
-        return ProofCertificate(name: "topk-pruning-0-1", claim: "the pruned top-k network returns the full network's top-K outputs on every 0-1 input",
+        return Certificate(name: "topk-pruning-0-1", claim: "the pruned top-k network returns the full network's top-K outputs on every 0-1 input",
                                 verdict: verdict, evidence: evidence, figure: figure, seconds: seconds)
     }
 }

@@ -34,7 +34,7 @@ extension TopKProofs {
 
     /// Claim: the splitter selection network (and its pruned cone) is a valid top-`K` selector
     /// for every `n ≤ maxExhaustiveN`, `K ≤ min(n, 8)` — by the 0-1 principle, exhaustive.
-    public static func splitterIsSelector(scale: ProofScale) -> ProofCertificate {
+    public static func splitterIsSelector(scale: ProofScale) -> Certificate {
         let (verdict, evidence, figure, seconds) = timed {
             var checked = 0
             var inputs: UInt64 = 0
@@ -48,18 +48,18 @@ extension TopKProofs {
                     inputs += UInt64(1) << UInt64(n)
                 }
             }
-            return (.verified, [
+            return (.proved, [
                 "0-1 principle (Knuth 5.3.4): a comparator network selects the top K of every input iff it does so for every 0-1 input",
                 "n = 2…\(scale.maxExhaustiveN), K = 1…min(n, 8): \(checked) networks, \(inputs) inputs, all selected exactly",
             ], "\(checked) networks, \(inputs) inputs")
         }
-        return ProofCertificate(name: "topk-splitter-selector", claim: "the splitter selection network selects the top K (0-1 principle)",
+        return Certificate(name: "topk-splitter-selector", claim: "the splitter selection network selects the top K (0-1 principle)",
                                 verdict: verdict, evidence: evidence, figure: figure, seconds: seconds)
     }
 
     /// Claim: the authors' bitonic wiring is **not** a top-5 selector at n = 22, while the valid
     /// construction, odd-even and the splitter network are (exhaustive 0-1 check at n = 22).
-    public static func authorsBitonicTop5At22(scale: ProofScale) -> ProofCertificate {
+    public static func authorsBitonicTop5At22(scale: ProofScale) -> Certificate {
         let (verdict, evidence, figure, seconds) = timed {
             guard let authors = TopKNetwork(method: .bitonic, construction: .authors, n: 22, k: 5) else {
                 return (.failed, ["could not build the network"], "—")
@@ -78,9 +78,9 @@ extension TopKProofs {
                 }
                 evidence.append("\(net.name) n=22 K=5: all 4 194 304 inputs selected exactly")
             }
-            return (.verified, evidence, "1 counterexample (authors), 3 × 2^22 inputs passed")
+            return (.proved, evidence, "1 counterexample (authors), 3 × 2^22 inputs passed")
         }
-        return ProofCertificate(name: "topk-authors-bitonic-22", claim: "the authors' bitonic top-5 fails at n = 22; valid bitonic, odd-even, splitter pass",
+        return Certificate(name: "topk-authors-bitonic-22", claim: "the authors' bitonic top-5 fails at n = 22; valid bitonic, odd-even, splitter pass",
                                 verdict: verdict, evidence: evidence, figure: figure, seconds: seconds)
     }
 }

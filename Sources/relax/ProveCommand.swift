@@ -85,7 +85,7 @@ struct ProofCatalogue {
         }
         if let proof = TopKProofs.proof(named: name) {
             let c = proof.run(ProofScale(maxExhaustiveN: maxN, rationalSamples: samples))
-            return Result(text: c.description, holds: c.verdict == .verified)
+            return Result(text: c.description, holds: c.verdict == .proved)
         }
         if let proof = LogicProofs.named(name) {
             let c = proof.run()

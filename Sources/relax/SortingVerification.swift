@@ -41,7 +41,7 @@ enum SortingVerification {
             return VerifyRow(
                 claim: c.claim, method: "sorting networks", passed: passed,
                 verdict: passed ? c.verdict.rawValue + (proof.expected == .refuted ? " as expected" : "") : "\(c.verdict.rawValue), expected \(proof.expected.rawValue)",
-                figure: c.figure, seconds: c.elapsedSeconds, evidence: c.evidence)
+                figure: c.figure, seconds: c.seconds, evidence: c.evidence)
         }
     }
 
