@@ -2,17 +2,6 @@ import ExactArithmetic
 import Foundation
 import SortingNetworks
 
-/// A tiny seeded generator (SplitMix64) so that the proofs' random inputs are reproducible.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Exact doubly-stochastic `P` (sorting-networks.md §2.4): the library's *reference* generic code
 /// `RelaxedSortingNetwork.sort`, instantiated with GMP `Rational`, on seeded random rational
@@ -68,7 +57,7 @@ public enum DoublyStochasticProofs {
                 + (setting.compareDouble ? "; every Double implementation (y, P, values-only y, VJP) is within \(Int(doubleAgreementBoundPerLayer)) ε per layer of it" : ""))
         let epsilon: Rational = setting.guarded ? Rational(exactly: sigmoidGuardEpsilon)! : 0
         let swap = setting.family.conditionalSwap(steepness: setting.steepness, guardEpsilon: epsilon)
-        var rng = SplitMix64(state: 0x5EED_2105_0401_9)
+        var rng = SplitMix64(seed: 0x5EED_2105_0401_9)
         var cases = 0, worstY = 0.0, worstP = 0.0, worstRatio = 0.0, worstGradient = 0.0, gradientCases = 0
         var exactFailures: [String] = [], doubleFailures: [String] = []
         let family = SigmoidFamily(rawValue: setting.family.rawValue)!

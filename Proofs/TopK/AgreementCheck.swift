@@ -8,7 +8,7 @@ extension TopKProofs {
     /// without top-m, in Double and Float, on seeded random logits.
     public static func optimizedAgreesWithReference(scale: ProofScale) -> Certificate {
         let (verdict, evidence, figure, seconds) = timed {
-            var rng = ProofRandom(seed: 0x70_4B_60)
+            var rng = SplitMix64(seed: 0x70_4B_60)
             var worst = 0.0, worstWhere = "", cases = 0
             func check<T: SortScalar>(_: T.Type, _ cfg: TopKConfiguration, n: Int) -> String? {
                 let batch = 3

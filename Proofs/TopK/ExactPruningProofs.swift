@@ -34,7 +34,7 @@ extension TopKProofs {
         _: F.Type, fieldName: String, exact: Bool, scale: ProofScale, makeRational: @escaping (Int, Int) -> F
     ) -> Certificate {
         let (verdict, evidence, figure, seconds) = timed {
-            var rng = ProofRandom(seed: 0x70_4B_50)
+            var rng = SplitMix64(seed: 0x70_4B_50)
             var cases = 0
             for n in scale.rationalSizes {
                 for k in Set([1, min(3, n), min(5, n)]).sorted() {
@@ -65,15 +65,3 @@ extension TopKProofs {
     }
 }
 
-/// SplitMix64, so proofs are reproducible.
-struct ProofRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -24,18 +24,8 @@ func expectClose(_ a: [Double], _ b: [Double], tol: Double, _ what: String = "",
     #expect(worst <= tol, "\(what): max |Δ| = \(worst)\n\(a)\n\(b)", sourceLocation: sourceLocation)
 }
 
-/// A small deterministic generator (SplitMix64) so property runs are reproducible.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The library's seeded generator, so property runs are reproducible.
+typealias SeededRandom = SplitMix64
 
 extension SeededRandom {
     mutating func logits(_ count: Int, scale: Double = 3) -> [Double] {

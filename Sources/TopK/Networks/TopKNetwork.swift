@@ -77,14 +77,7 @@ public struct TopKNetwork: Hashable, Sendable, CustomStringConvertible {
 extension TopKNetwork {
     /// Hard (exact min/max) evaluation, in place; the `s → ∞` limit for distinct inputs.
     public func hardApply<T: Comparable>(_ values: inout [T]) {
-        for layer in layers {
-            for c in layer {
-                let a = values[c.lo], b = values[c.hi]
-                let (small, large) = a <= b ? (a, b) : (b, a)
-                values[c.minWire] = small
-                values[c.maxWire] = large
-            }
-        }
+        layers.applyHard(to: &values)
     }
 
     /// The hard top-`K` outputs (wires `n − K … n − 1`) of `values`.
@@ -97,14 +90,6 @@ extension TopKNetwork {
     /// Bit-sliced hard evaluation on 0-1 inputs: bit `i` of `wires[w]` is wire `w` of the
     /// `i`-th of 64 inputs; a comparator is `min = a & b`, `max = a | b`.
     public func hardApplyBitSliced(_ wires: inout [UInt64]) {
-        wires.withUnsafeMutableBufferPointer { w in
-            for layer in layers {
-                for c in layer {
-                    let a = w[c.lo], b = w[c.hi]
-                    w[c.minWire] = a & b
-                    w[c.maxWire] = a | b
-                }
-            }
-        }
+        layers.applyHardBitSliced(to: &wires)
     }
 }
