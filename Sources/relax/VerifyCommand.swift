@@ -32,7 +32,7 @@ struct VerifyCommand: AsyncParsableCommand {
         add(SortingVerification.agreementRow())
         for proof in TopKProofs.all {
             let c = proof.run(.test)
-            add(VerifyRow(claim: c.claim, method: "top-k", passed: c.verdict == .proved, verdict: c.verdict.rawValue,
+            add(VerifyRow(claim: c.claim, method: "top-k", passed: c.holds, verdict: c.verdict.rawValue,
                           figure: c.figure, seconds: c.seconds, evidence: c.evidence))
         }
         for proof in LogicProofs.all {
@@ -40,6 +40,7 @@ struct VerifyCommand: AsyncParsableCommand {
             add(VerifyRow(claim: c.claim, method: "logic gates", passed: c.holds, verdict: c.verdict.rawValue,
                           figure: c.figure, seconds: c.seconds, evidence: c.evidence))
         }
+        add(LogicVerification.hardAgreementRow())
         for row in fixtureRows() { add(row) }
 
         print(VerifyRow.table(rows))
