@@ -30,6 +30,10 @@ struct SIMDAgreementTests {
             // The values-only path agrees with the full forward bit for bit.
             let valuesOnly = try other.sort(x, computeP: false)
             #expect(valuesOnly.p == nil && valuesOnly.y == o.output.y)
+            let referenceValuesOnly = try reference.sort(x, computeP: false)
+            #expect(referenceValuesOnly.p == nil && referenceValuesOnly.y == r.output.y)
+            let referenceGradientY = try reference.gradient(x, cotangentY: cy, cotangentP: nil, computeP: false)
+            #expect(referenceGradientY.output.p == nil)
         }
     }
 

@@ -30,9 +30,10 @@ public struct ReferenceRelaxedSorter: RelaxedSorter {
         var y: [T] = []
         var p: [T] = []
         for row in 0..<batch {
-            let (yRow, P) = RelaxedSortingNetwork.sort(x: Array(x[row * n..<(row + 1) * n]), network: network, swap: swap)
-            y += yRow
-            if computeP { p += P.flatMap { $0 } }
+            let trace = RelaxedSortingNetwork.forward(
+                x: Array(x[row * n..<(row + 1) * n]), network: network, swap: swap, tracksPermutation: computeP)
+            y += trace.y
+            if computeP { p += trace.P.flatMap { $0 } }
         }
         return SortOutput(n: n, batch: batch, y: y, p: computeP ? p : nil)
     }
@@ -57,7 +58,8 @@ public struct ReferenceRelaxedSorter: RelaxedSorter {
         let withP = computeP || cotangentP != nil
         var y: [T] = [], p: [T] = [], gradX: [T] = []
         for row in 0..<batch {
-            let trace = RelaxedSortingNetwork.forward(x: Array(x[row * n..<(row + 1) * n]), network: network, swap: swap)
+            let trace = RelaxedSortingNetwork.forward(
+                x: Array(x[row * n..<(row + 1) * n]), network: network, swap: swap, tracksPermutation: withP)
             let cy = cotangentY.map { Array($0[row * n..<(row + 1) * n]) }
             let cp = cotangentP.map { c in (0..<n).map { j in Array(c[(row * n + j) * n..<(row * n + j + 1) * n]) } }
             gradX += RelaxedSortingNetwork.vectorJacobianProduct(

@@ -21,9 +21,10 @@ extension RelaxedSortingNetwork {
         var gBar = cotangentY ?? [T](repeating: 0, count: n)
         var GBar = cotangentP ?? [[T]](repeating: [T](repeating: 0, count: n), count: n)
         let usesP = cotangentP != nil
+        precondition(!usesP || !trace.permutations.isEmpty, "a cotangent on P needs a trace that tracked P")
         for l in stride(from: network.layers.count - 1, through: 0, by: -1) {
             let values = trace.values[l]
-            let P = trace.permutations[l]
+            let P = usesP ? trace.permutations[l] : []
             for comparator in network.layers[l] {
                 let a = values[comparator.lo]
                 let b = values[comparator.hi]

@@ -18,25 +18,28 @@ public enum RelaxedSortingNetwork {
     public struct Trace<T> {
         /// `x` before layer `l` (entry `l`), and the final `y` (last entry).
         public var values: [[T]]
-        /// `P` before layer `l` (entry `l`), and the final `P` (last entry).
+        /// `P` before layer `l` (entry `l`), and the final `P` (last entry); empty on the
+        /// values-only path.
         public var permutations: [[[T]]]
         /// The final sorted values.
         public var y: [T] { values[values.count - 1] }
-        /// The final relaxed permutation matrix.
+        /// The final relaxed permutation matrix (only for a trace that tracked P).
         public var P: [[T]] { permutations[permutations.count - 1] }
     }
 
-    /// Runs the relaxed network on one row and records every intermediate state.
+    /// Runs the relaxed network on one row and records every intermediate state. With
+    /// `tracksPermutation: false` (the values-only path) P is never built and
+    /// `trace.permutations` stays empty.
     @_specialize(where T == Double)
     @_specialize(where T == Float)
     public static func forward<T: AlgebraicField & Comparable>(
-        x: [T], network: SortingNetwork, swap: ConditionalSwap<T>
+        x: [T], network: SortingNetwork, swap: ConditionalSwap<T>, tracksPermutation: Bool = true
     ) -> Trace<T> {
         let n = x.count
         precondition(n == network.n, "x has \(n) entries, the network \(network.n) wires")
         var values = x
-        var P = (0..<n).map { j in (0..<n).map { i in i == j ? (1 as T) : (0 as T) } }
-        var trace = Trace(values: [values], permutations: [P])
+        var P = tracksPermutation ? (0..<n).map { j in (0..<n).map { i in i == j ? (1 as T) : (0 as T) } } : []
+        var trace = Trace(values: [values], permutations: tracksPermutation ? [P] : [])
         for layer in network.layers {
             // Comparators of a layer touch disjoint wires, so updating in place is the same as
             // reading the whole state before the layer.
@@ -46,7 +49,7 @@ public enum RelaxedSortingNetwork {
                 let alpha = swap.alpha(b - a).value
                 values[comparator.minWire] = alpha * a + (1 - alpha) * b
                 values[comparator.maxWire] = (1 - alpha) * a + alpha * b
-                for j in 0..<n {
+                for j in 0..<(tracksPermutation ? n : 0) {
                     let A = P[j][comparator.lo]
                     let B = P[j][comparator.hi]
                     P[j][comparator.minWire] = alpha * A + (1 - alpha) * B
@@ -54,7 +57,7 @@ public enum RelaxedSortingNetwork {
                 }
             }
             trace.values.append(values)
-            trace.permutations.append(P)
+            if tracksPermutation { trace.permutations.append(P) }
         }
         return trace
     }
