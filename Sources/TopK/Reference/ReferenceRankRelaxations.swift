@@ -26,7 +26,7 @@ public enum ReferenceRankRelaxations {
 
     /// The full NeuralSort matrix `P[i][r]`: each column (slot) is a distribution over classes.
     public static func neuralSort<T: Real>(_ s: [T], tau: T) -> [[T]] {
-        let columns = neuralSortLogits(s, tau: tau).map(softmax)
+        let columns = neuralSortLogits(s, tau: tau).map { softmax($0) }
         return (0..<s.count).map { i in columns.map { $0[i] } }
     }
 
