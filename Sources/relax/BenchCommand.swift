@@ -33,27 +33,41 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(help: "Values only (no P, cotangent on y only).")
     var valuesOnly = false
 
+    @Option(help: "Rows per call (the batch).")
+    var batch: Int = 1
+
+    @Option(help: "Worker threads of the SIMD sorter (rows are split across threads). Above 1, wall time per sample is reported.")
+    var threads: Int = 1
+
     func run() async throws {
         guard let family = SigmoidFamily(rawValue: family) else { throw ValidationError("unknown family '\(family)'") }
         guard let kind = SortingNetwork.Kind(rawValue: network) else { throw ValidationError("unknown network '\(network)'") }
-        print("relax bench: \(kind.rawValue) network, \(family), Double, one thread, forward + backward\(valuesOnly ? " (values only)" : " with P")")
-        print(pad("n", 6) + pad("implementation", 16) + pad("median CPU s/sample", 22) + pad("samples/s", 12) + "vs reference")
+        print("relax bench: \(kind.rawValue) network, \(family), Double, batch \(batch), \(threads == 1 ? "one thread (thread CPU time)" : "\(threads) threads for the SIMD sorter (wall time)"), forward + backward\(valuesOnly ? " (values only)" : " with P")")
+        print(pad("n", 6) + pad("implementation", 16) + pad("median s/sample", 22) + pad("samples/s", 12) + "vs reference")
         for n in self.n {
             var referenceTime: Double?
             for impl in Implementation.allCases {
                 if impl == .reference && n > referenceLimit { continue }
                 let config = SortConfiguration(network: kind, construction: .valid, family: family, steepness: 10)
-                let sorter = try impl.makeSorter(n: n, configuration: config)
+                let sorter: any RelaxedSorter = impl == .optimized && threads > 1
+                    ? try SIMDRelaxedSorter(n: n, configuration: config, threads: threads)
+                    : try impl.makeSorter(n: n, configuration: config)
                 var rng = SplitMix64(seed: UInt64(n))
-                let x = (0..<n).map { _ in rng.normal() }
-                let cy = (0..<n).map { _ in rng.normal() }
-                let cp: [Double]? = valuesOnly ? nil : (0..<(n * n)).map { _ in Double.random(in: -1...1, using: &rng) }
+                let rows = max(1, batch)
+                let x = (0..<(rows * n)).map { _ in rng.normal() }
+                let cy = (0..<(rows * n)).map { _ in rng.normal() }
+                let cp: [Double]? = valuesOnly ? nil : (0..<(rows * n * n)).map { _ in Double.random(in: -1...1, using: &rng) }
                 var times: [Double] = []
+                let clock = ContinuousClock()
                 for _ in 0..<repetitions {
-                    let start = threadCPUSeconds()
+                    let start = threadCPUSeconds(), wallStart = clock.now
                     let g = try sorter.gradient(x, cotangentY: cy, cotangentP: cp, computeP: !valuesOnly)
-                    times.append(threadCPUSeconds() - start)
-                    guard g.gradX.count == n else { throw ValidationError("unexpected gradient shape") }
+                    let wall = clock.now - wallStart
+                    let seconds = threads > 1
+                        ? Double(wall.components.seconds) + Double(wall.components.attoseconds) * 1e-18
+                        : threadCPUSeconds() - start
+                    times.append(seconds / Double(rows))
+                    guard g.gradX.count == rows * n else { throw ValidationError("unexpected gradient shape") }
                 }
                 times.sort()
                 let median = times[times.count / 2]

@@ -46,4 +46,18 @@ struct SIMDAgreementTests {
     func float(impl: Implementation, family: SigmoidFamily) throws {
         for n in 1...70 { try check(impl, Float.self, n: n, family: family, seed: UInt64(1000 + n)) }
     }
+
+    @Test("Threads split the batch without changing a bit", arguments: [1, 2, 5, 7], [2, 3])
+    func threads(batch: Int, threads: Int) throws {
+        var rng = SplitMix64(seed: UInt64(31 * batch + threads))
+        let n = 19
+        let config = SortConfiguration(network: .bitonic, construction: .authors, family: .logisticPhi, steepness: 6)
+        let single = try SIMDRelaxedSorter(n: n, configuration: config)
+        let parallel = try SIMDRelaxedSorter(n: n, configuration: config, threads: threads)
+        let x = rng.uniform(batch * n), cy = rng.uniform(batch * n), cp = rng.uniform(batch * n * n)
+        let a = try single.gradient(x, cotangentY: cy, cotangentP: cp, computeP: true)
+        let b = try parallel.gradient(x, cotangentY: cy, cotangentP: cp, computeP: true)
+        #expect(a.gradX == b.gradX && a.output.y == b.output.y && a.output.p! == b.output.p!)
+        #expect(try single.sort(x, computeP: true).p! == parallel.sort(x, computeP: true).p!)
+    }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import RealModule
 
 // SIMDRelaxedSorter — the optimized relaxed sorting network.
@@ -47,11 +48,45 @@ public struct SIMDRelaxedSorter: RelaxedSorter {
     /// of one layer touch disjoint wires).
     let wiring: ComparatorWiring
 
+    /// Worker threads for batches: rows are independent, so a batch is split into contiguous
+    /// blocks of rows, one workspace per thread. Results do not depend on the thread count.
+    public var threads: Int = 1
+
     public init(n: Int, configuration: SortConfiguration) throws(RelaxedSortError) {
         network = try configuration.makeNetwork(n: n)
         self.n = n
         self.configuration = configuration
         wiring = ComparatorWiring(network)
+    }
+
+    /// The same sorter with `threads` worker threads (at least 1).
+    public init(n: Int, configuration: SortConfiguration, threads: Int) throws(RelaxedSortError) {
+        try self.init(n: n, configuration: configuration)
+        self.threads = max(1, threads)
+    }
+
+    /// Runs `body(rows, workspace)` on contiguous blocks of rows, in parallel when `threads > 1`.
+    func forEachRowBlock<T: SortScalar>(
+        batch: Int, storeDifferences: Bool, _ body: (Range<Int>, Workspace<T>) -> Void
+    ) {
+        let workers = min(threads, batch)
+        guard workers > 1 else {
+            body(0..<batch, Workspace<T>(n: n, comparators: wiring.count, storeDifferences: storeDifferences))
+            return
+        }
+        let per = (batch + workers - 1) / workers
+        let (n, comparators) = (self.n, wiring.count)
+        withoutActuallyEscaping(body) { body in
+            // Safe: every block touches disjoint rows of the outputs and its own workspace, and
+            // concurrentPerform returns only when every block is done.
+            nonisolated(unsafe) let body = body
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                let rows = (w * per)..<min(batch, (w + 1) * per)
+                if !rows.isEmpty {
+                    body(rows, Workspace<T>(n: n, comparators: comparators, storeDifferences: storeDifferences))
+                }
+            }
+        }
     }
 
     public func sort<T: SortScalar>(_ x: [T], computeP: Bool) throws(RelaxedSortError) -> SortOutput<T> {
@@ -69,13 +104,16 @@ public struct SIMDRelaxedSorter: RelaxedSorter {
         let batch = try validatedBatch(x)
         var y = [T](repeating: 0, count: x.count)
         var p = [T](repeating: 0, count: computeP ? batch * n * n : 0)
-        let workspace = Workspace<T>(n: n, comparators: wiring.count, storeDifferences: false)
         x.withUnsafeBufferPointer { x in
             y.withUnsafeMutableBufferPointer { y in
                 p.withUnsafeMutableBufferPointer { p in
-                    for row in 0..<batch {
-                        forwardRow(x.baseAddress! + row * n, y: y.baseAddress! + row * n, workspace)
-                        if computeP { permutationPanels(p.baseAddress! + row * n * n, cotangentP: nil, workspace) }
+                    // Each block writes only its own rows of y and P.
+                    let (xb, yb, pb) = (x.baseAddress, y.baseAddress, p.baseAddress)
+                    forEachRowBlock(batch: batch, storeDifferences: false) { (rows: Range<Int>, workspace: Workspace<T>) in
+                        for row in rows {
+                            forwardRow(xb! + row * n, y: yb! + row * n, workspace)
+                            if computeP { permutationPanels(pb! + row * n * n, cotangentP: nil, workspace) }
+                        }
                     }
                 }
             }
@@ -108,22 +146,24 @@ public struct SIMDRelaxedSorter: RelaxedSorter {
         var p = [T](repeating: 0, count: withP ? batch * n * n : 0)
         var gradX = [T](repeating: 0, count: x.count)
         let cy = cotangentY ?? [], cp = cotangentP ?? []
-        let workspace = Workspace<T>(n: n, comparators: wiring.count, storeDifferences: cotangentP != nil)
+        let hasCotangentY = cotangentY != nil, hasCotangentP = cotangentP != nil
         x.withUnsafeBufferPointer { x in
         y.withUnsafeMutableBufferPointer { y in
         p.withUnsafeMutableBufferPointer { p in
         gradX.withUnsafeMutableBufferPointer { gradX in
         cy.withUnsafeBufferPointer { cy in
         cp.withUnsafeBufferPointer { cp in
-            for row in 0..<batch {
-                forwardRow(x.baseAddress! + row * n, y: y.baseAddress! + row * n, workspace)
-                workspace.alphaBar.update(repeating: 0, count: wiring.count)
-                if withP {
-                    permutationPanels(p.baseAddress! + row * n * n,
-                                      cotangentP: cotangentP == nil ? nil : cp.baseAddress! + row * n * n, workspace)
+            // Each block writes only its own rows of y, P and ∂x.
+            let (xb, yb, pb, gb, cyb, cpb) = (x.baseAddress, y.baseAddress, p.baseAddress, gradX.baseAddress, cy.baseAddress, cp.baseAddress)
+            forEachRowBlock(batch: batch, storeDifferences: hasCotangentP) { (rows: Range<Int>, workspace: Workspace<T>) in
+                for row in rows {
+                    forwardRow(xb! + row * n, y: yb! + row * n, workspace)
+                    workspace.alphaBar.update(repeating: 0, count: wiring.count)
+                    if withP {
+                        permutationPanels(pb! + row * n * n, cotangentP: hasCotangentP ? cpb! + row * n * n : nil, workspace)
+                    }
+                    backwardValues(cotangentY: hasCotangentY ? cyb! + row * n : nil, gradX: gb! + row * n, workspace)
                 }
-                backwardValues(cotangentY: cotangentY == nil ? nil : cy.baseAddress! + row * n,
-                               gradX: gradX.baseAddress! + row * n, workspace)
             }
         }}}}}}
         return SortGradient(output: SortOutput(n: n, batch: batch, y: y, p: withP ? p : nil), gradX: gradX)
