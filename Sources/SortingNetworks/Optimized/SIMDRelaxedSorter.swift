@@ -32,8 +32,10 @@ import RealModule
 //     the cotangent panel by lane inserts stalled on store forwarding → build each SIMD8 from 8
 //     scalars: 33–35 ms.
 //   - Panels of 4 rows (SIMD4, half the difference buffer, fits L2 better): 35 ms — no gain.
-//   - Opt-in `-target-cpu haswell` (AVX2 + FMA) build of the same source: 29 ms. The default
-//     build stays baseline x86-64 (SSE2).
+//   - Opt-in `-target-cpu haswell` (AVX2 + FMA) build of the same source: 29 ms against 34 ms
+//     for the first version; after the pointer-workspace rewrite 33.0–33.4 ms against
+//     33.5–34.6 ms (alternating runs), i.e. no real gain; `znver4` likewise. The default build
+//     stays baseline x86-64 (SSE2).
 //   - Calls through the protocol arrive unspecialised; `sort`/`gradient` dispatch Double and
 //     Float to specialised kernels (the generic fallback was ~10× slower).
 public struct SIMDRelaxedSorter: RelaxedSorter {
