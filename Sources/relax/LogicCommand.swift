@@ -27,7 +27,7 @@ struct LogicTrainCommand: AsyncParsableCommand {
     @Option(help: "Residual initialization strength (logit of gate A); 0 = Gaussian init.") var residual = 0.0
     @Option(help: "grad_factor of every layer.") var gradFactor: Float = 1
     @Option(help: "Seed of wiring, init and batch order.") var seed: UInt64 = 0
-    @Option(help: "Worker threads (default: all cores).") var threads = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Worker threads splitting each batch. Pays only for large batches: measured 1.13× with 2 threads at batch 1000, slower at the default batch 100.") var threads = 1
     @Option(help: "Where to write the discretized model (logic-gate-network/1).") var output = "logic-model.json"
 
     func run() async throws {
