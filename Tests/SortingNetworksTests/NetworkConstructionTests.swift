@@ -94,4 +94,20 @@ struct NetworkConstructionTests {
         #expect(try SortingNetwork(kind: .oddEven, n: 1).comparatorCount == 0)
         #expect(try SortingNetwork(kind: .bitonic, n: 1).layers.isEmpty)
     }
+
+    @Test("Custom networks from outside are validated with typed errors")
+    func customNetworks() throws {
+        #expect(throws: SortingNetworkError.invalidComparator(lo: 3, hi: 3)) { try SortingNetwork.Comparator(checking: 3, 3) }
+        #expect(throws: SortingNetworkError.invalidComparator(lo: -1, hi: 2)) { try SortingNetwork.Comparator(checking: -1, 2) }
+        #expect(throws: SortingNetworkError.comparatorOutOfRange(layer: 1, lo: 2, hi: 4, n: 4)) {
+            try SortingNetwork(validating: [[.init(0, 1)], [.init(2, 4)]], n: 4)
+        }
+        #expect(throws: SortingNetworkError.overlappingWires(layer: 0)) {
+            try SortingNetwork(validating: [[.init(0, 1), .init(1, 2)]], n: 3)
+        }
+        // A valid custom network (the odd-even network for n = 3) sorts.
+        let custom = try SortingNetwork(validating: [[.init(0, 1)], [.init(1, 2)], [.init(0, 1)]], n: 3)
+        #expect(custom.hardSorted([3, 1, 2]) == [1, 2, 3])
+        #expect(custom.identityEntries == [1, 1, 1])
+    }
 }

@@ -22,6 +22,13 @@ public struct SortingNetwork: Hashable, Sendable, CustomStringConvertible {
             self.descending = descending
         }
 
+        /// The checked form for wires that come from outside (files, user input): a typed
+        /// error instead of a trap when `0 ≤ lo < hi` does not hold.
+        public init(checking lo: Int, _ hi: Int, descending: Bool = false) throws(SortingNetworkError) {
+            guard 0 <= lo, lo < hi else { throw .invalidComparator(lo: lo, hi: hi) }
+            self.init(lo, hi, descending: descending)
+        }
+
         /// The wire that receives the (soft) minimum.
         @inlinable public var minWire: Int { descending ? hi : lo }
         /// The wire that receives the (soft) maximum.
@@ -49,6 +56,21 @@ public struct SortingNetwork: Hashable, Sendable, CustomStringConvertible {
         case authors
         /// Single-direction ("flip") bitonic form, padding at the high end: sorts for every n.
         case valid
+    }
+
+    /// A custom network on `n` wires, validated: every comparator inside `0..<n` and the
+    /// comparators of each layer on disjoint wires. (`kind` and `construction` only label it.)
+    public init(validating layers: [[Comparator]], n: Int, kind: Kind = .bitonic, construction: Construction = .valid) throws(SortingNetworkError) {
+        guard n >= 1 else { throw .invalidSize(n) }
+        for (l, layer) in layers.enumerated() {
+            var used = Set<Int>()
+            for c in layer {
+                guard c.lo >= 0, c.lo < c.hi, c.hi < n else { throw .comparatorOutOfRange(layer: l, lo: c.lo, hi: c.hi, n: n) }
+                guard used.insert(c.lo).inserted, used.insert(c.hi).inserted else { throw .overlappingWires(layer: l) }
+            }
+        }
+        self.init(n: n, kind: kind, construction: construction, layers: layers,
+                  identityEntries: layers.map { n - 2 * $0.count })
     }
 
     public init(n: Int, kind: Kind, construction: Construction, layers: [[Comparator]], identityEntries: [Int]) {
@@ -84,10 +106,17 @@ public struct SortingNetwork: Hashable, Sendable, CustomStringConvertible {
 /// Errors raised when building a network.
 public enum SortingNetworkError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidSize(Int)
+    case invalidComparator(lo: Int, hi: Int)
+    case comparatorOutOfRange(layer: Int, lo: Int, hi: Int, n: Int)
+    case overlappingWires(layer: Int)
 
     public var description: String {
         switch self {
         case .invalidSize(let n): "a sorting network needs n ≥ 1 wires, got \(n)"
+        case .invalidComparator(let lo, let hi): "a comparator needs 0 ≤ lo < hi, got (\(lo), \(hi))"
+        case .comparatorOutOfRange(let layer, let lo, let hi, let n):
+            "layer \(layer): comparator (\(lo), \(hi)) is outside the wires 0..<\(n) or has lo ≥ hi"
+        case .overlappingWires(let layer): "layer \(layer): two comparators share a wire"
         }
     }
 }
