@@ -1,41 +1,17 @@
 import RealModule
 
 extension SIMDRelaxedSorter {
-    /// `α = f(s·d)` and `dα/dd` for the configured family (scalar; one per comparator).
-    @inline(__always)
-    func alphaAndDerivative<T: SortScalar>(_ d: T, steepness s: T, lambda: T) -> (T, T) {
-        switch configuration.family {
-        case .cauchy:
-            let u = s * d
-            return (T(1) / 2 + T.atan(u) / T.pi, s / (T.pi * (1 + u * u)))
-        case .reciprocal:
-            let u = s * d
-            let denominator = 2 + abs(u)
-            return ((u / denominator + 1) / 2, s / (denominator * denominator))
-        case .optimal:
-            let (f, df) = Sigmoid.optimal(s * d, guardEpsilon: T(sigmoidGuardEpsilon))
-            return (f, s * df)
-        case .logistic:
-            let (f, df) = Sigmoid.logistic(s * d)
-            return (f, s * df)
-        case .gaussian:
-            let (f, df) = Sigmoid.gaussian(s * d)
-            return (f, s * df)
-        case .logisticPhi:
-            return Sigmoid.logisticPhi(d: d, steepness: s, lambda: lambda)
-        }
-    }
-
     /// Values forward of one row; records α, dα/dd and a − b per comparator.
     @_specialize(where T == Double)
     @_specialize(where T == Float)
     func forwardRow<T: SortScalar>(_ x: UnsafePointer<T>, y: UnsafeMutablePointer<T>, _ ws: Workspace<T>) {
-        let s = T(configuration.steepness), lambda = T(configuration.artLambda)
+        let alphaOf = SigmoidKernel(family: configuration.family, steepness: T(configuration.steepness),
+                                    artLambda: T(configuration.artLambda))
         let v = ws.values, w = wiring
         v.update(from: x, count: n)
         for c in 0..<w.count {
             let a = v[Int(w.lo[c])], b = v[Int(w.hi[c])]
-            let (alpha, dAlpha) = alphaAndDerivative(b - a, steepness: s, lambda: lambda)
+            let (alpha, dAlpha) = alphaOf(b - a)
             ws.alpha[c] = alpha
             ws.dAlpha[c] = dAlpha
             ws.aMinusB[c] = a - b

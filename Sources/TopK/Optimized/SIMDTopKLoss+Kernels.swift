@@ -1,27 +1,6 @@
 import RealModule
 import SortingNetworks
 
-/// `α = f(s·d)` and `dα/dd` of a family, dispatched by a switch instead of a closure so the
-/// comparator loop inlines; the formulas are the very `Sigmoid` functions the reference uses.
-struct AlphaKernel<T: SortScalar> {
-    let family: SigmoidFamily
-    let s: T
-    let lambda: T
-    let guardEpsilon = T(sigmoidGuardEpsilon)
-
-    @inline(__always)
-    func callAsFunction(_ d: T) -> (T, T) {
-        switch family {
-        case .logistic: let (f, df) = Sigmoid.logistic(s * d); return (f, s * df)
-        case .gaussian: let (f, df) = Sigmoid.gaussian(s * d); return (f, s * df)
-        case .cauchy: let (f, df) = Sigmoid.cauchy(s * d); return (f, s * df)
-        case .reciprocal: let (f, df) = Sigmoid.reciprocal(s * d); return (f, s * df)
-        case .optimal: let (f, df) = Sigmoid.optimal(s * d, guardEpsilon: guardEpsilon); return (f, s * df)
-        case .logisticPhi: let r = Sigmoid.logisticPhi(d: d, steepness: s, lambda: lambda); return (r.value, r.derivative)
-        }
-    }
-}
-
 /// Per-call buffers of ``SIMDTopKLoss`` (sized once, reused for every row).
 struct Workspace<T: SortScalar> {
     let n: Int
@@ -106,7 +85,7 @@ extension SIMDTopKLoss {
     @_specialize(where T == Double)
     @_specialize(where T == Float)
     func forwardNetwork<T: SortScalar>(_ s: [T], label y: Int, workspace ws: inout Workspace<T>) {
-        let kernel = AlphaKernel<T>(family: configuration.family, s: T(configuration.steepness), lambda: T(configuration.artLambda))
+        let kernel = SigmoidKernel<T>(family: configuration.family, steepness: T(configuration.steepness), artLambda: T(configuration.artLambda))
         let count = lo.count, chunks = ws.chunks, lane = ws.k
         for i in 0..<ws.n {
             ws.values[i] = s[i]
