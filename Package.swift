@@ -35,9 +35,10 @@ let package = Package(
             name: "TopK",
             dependencies: ["SortingNetworks", .product(name: "Numerics", package: "swift-numerics")],
             swiftSettings: optimizedInDebug),
+        .target(name: "NumPyFiles"),
         .target(
             name: "LogicGateNetworks",
-            dependencies: [.product(name: "Numerics", package: "swift-numerics")],
+            dependencies: ["NumPyFiles", .product(name: "Numerics", package: "swift-numerics")],
             swiftSettings: optimizedInDebug),
         .target(name: "Imaging", dependencies: ["CZlib"]),
         .target(name: "ProofSupport", path: "Proofs/Support"),
@@ -58,7 +59,7 @@ let package = Package(
             swiftSettings: optimizedInDebug),
         .target(
             name: "Fixtures",
-            dependencies: ["SortingNetworks", "TopK", "LogicGateNetworks", "CZlib"],
+            dependencies: ["SortingNetworks", "TopK", "LogicGateNetworks", "CZlib", "NumPyFiles"],
             swiftSettings: optimizedInDebug),
         .executableTarget(
             name: "relax",

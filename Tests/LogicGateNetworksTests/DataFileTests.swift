@@ -9,14 +9,14 @@ import Testing
 
     @Test func npyRoundTripAndErrors() throws {
         let payload = Data([0, 1, 1, 0, 1, 0])
-        let npy = try NPYArray(data: NPYArray.encode(shape: [2, 3], dtype: .u1, payload: payload))
+        let npy = try NPYArray(data: NPYArray.encode(shape: [2, 3], dtype: .uint8, payload: payload))
         #expect(npy.shape == [2, 3] && npy.bytes() == [0, 1, 1, 0, 1, 0])
         var ints = Data()
         for v: Int64 in [7, -2, 300] { withUnsafeBytes(of: v.littleEndian) { ints.append(contentsOf: $0) } }
-        let i8 = try NPYArray(data: NPYArray.encode(shape: [3], dtype: .i8, payload: ints))
+        let i8 = try NPYArray(data: NPYArray.encode(shape: [3], dtype: .int64, payload: ints))
         #expect(i8.doubles() == [7, -2, 300] && i8.bytes() == nil)
         #expect(throws: LogicNetworkError.self) { try NPYArray(data: Data("not numpy".utf8)) }
-        let truncated = NPYArray.encode(shape: [4, 4], dtype: .u1, payload: Data([1, 0]))
+        let truncated = NPYArray.encode(shape: [4, 4], dtype: .uint8, payload: Data([1, 0]))
         #expect(throws: LogicNetworkError.self) { try NPYArray(data: truncated) }
     }
 
