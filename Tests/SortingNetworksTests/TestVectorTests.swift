@@ -42,24 +42,28 @@ struct TestVectorTests {
         expectClose(scaled.jacobian.flatMap { $0 }, [-0.0907842488, 1.0907842488, 1.0907842488, -0.0907842488])
     }
 
-    @Test("TV3a: n = 3 odd-even Cauchy", arguments: implementations)
-    func tv3a(impl: Implementation) throws {
-        let r = try run(impl, n: 3, .oddEven, .cauchy, steepness: 10, x: [0.3, 0.1, 0.2])
-        expectClose(r.y, [0.1537310082, 0.1972527930, 0.2490161989])
-        expectClose(r.p, [0.1770874503, 0.2301164567, 0.5927960929, 0.6397773684, 0.2575885272, 0.1026341043,
-                          0.1831351812, 0.5122950160, 0.3045698028])
-        expectClose(r.jacobian.flatMap { $0 }, [0.0340111151, 0.8774459544, 0.0885429306, 0.1377936083, 0.1054281228,
-                                               0.7567782688, 0.8281952766, 0.0171259228, 0.1546788006])
-    }
+    /// TV3a (odd-even) and TV3b (the authors' bitonic wiring): n = 3, Cauchy, s = 10,
+    /// x = (0.3, 0.1, 0.2): expected y, P and Jacobian.
+    static let tv3: [(SortingNetwork.Kind, [Double], [Double], [Double])] = [
+        (.oddEven, [0.1537310082, 0.1972527930, 0.2490161989],
+         [0.1770874503, 0.2301164567, 0.5927960929, 0.6397773684, 0.2575885272, 0.1026341043,
+          0.1831351812, 0.5122950160, 0.3045698028],
+         [0.0340111151, 0.8774459544, 0.0885429306, 0.1377936083, 0.1054281228,
+          0.7567782688, 0.8281952766, 0.0171259228, 0.1546788006]),
+        (.bitonic, [0.1539186346, 0.1996314662, 0.2464498992],
+         [0.1652493405, 0.2139970904, 0.6207535690, 0.6260629946, 0.2176824286, 0.1562545768,
+          0.2086876649, 0.5683204810, 0.2229918541],
+         [0.0281312357, 0.8835792911, 0.0882894732, 0.0945945415, 0.0844922142,
+          0.8209132443, 0.8772742227, 0.0319284948, 0.0907972825]),
+    ]
 
-    @Test("TV3b: n = 3 authors' bitonic Cauchy", arguments: implementations)
-    func tv3b(impl: Implementation) throws {
-        let r = try run(impl, n: 3, .bitonic, .cauchy, steepness: 10, x: [0.3, 0.1, 0.2])
-        expectClose(r.y, [0.1539186346, 0.1996314662, 0.2464498992])
-        expectClose(r.p, [0.1652493405, 0.2139970904, 0.6207535690, 0.6260629946, 0.2176824286, 0.1562545768,
-                          0.2086876649, 0.5683204810, 0.2229918541])
-        expectClose(r.jacobian.flatMap { $0 }, [0.0281312357, 0.8835792911, 0.0882894732, 0.0945945415, 0.0844922142,
-                                               0.8209132443, 0.8772742227, 0.0319284948, 0.0907972825])
+    @Test("TV3a/b: n = 3 Cauchy, odd-even and the authors' bitonic", arguments: implementations, [0, 1])
+    func tv3(impl: Implementation, index: Int) throws {
+        let (network, y, p, jacobian) = Self.tv3[index]
+        let r = try run(impl, n: 3, network, .cauchy, steepness: 10, x: [0.3, 0.1, 0.2])
+        expectClose(r.y, y)
+        expectClose(r.p, p)
+        expectClose(r.jacobian.flatMap { $0 }, jacobian)
     }
 
     @Test("TV3c: n = 3 logistic, both networks", arguments: implementations)
