@@ -7,7 +7,7 @@ public enum TopKProofs {
     public static let catalogue = Catalogue([
         CatalogueEntry("topk.pruning.cone",
                        claim: "cone pruning leaves the top-K outputs, the attribution A and every gradient unchanged",
-                       domain: "every input and family; networks bitonic (authors, valid), odd-even, splitter; n = 2…64 and 13 sizes up to 1024; K ∈ {1, 2, 3, 5, 10, 16}",
+                       domain: "every input and family; networks bitonic (authors, valid), odd-even, splitter; n = 2…64 and 15 sizes up to 1024; K ∈ {1, 2, 3, 5, 10, 16}",
                        expected: .proved) { scale, _ in pruningCone(scale: scale) },
         CatalogueEntry("topk.pruning.zero-one",
                        claim: "the pruned network returns the full network's top-K outputs (hard comparators)",
