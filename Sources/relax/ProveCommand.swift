@@ -19,9 +19,26 @@ struct ProveCommand: AsyncParsableCommand {
     @Option(help: "Random rational inputs per configuration (top-k sampled pruning).")
     var samples: Int = 3
 
+    @Option(parsing: .unconditionalSingleValue, help: "For `prove sigmoid`: one piece \"RANGE: f\" or \"RANGE: f | f′\" of your own family (repeat).")
+    var piece: [String] = []
+
+    @Option(name: .customLong("family-file"), help: "For `prove sigmoid`: a relaxations-sigmoid/1 JSON family file.")
+    var familyFile: String?
+
+    @Option(name: .customLong("family-name"), help: "For `prove sigmoid`: the family's name in the certificates.")
+    var familyName: String?
+
+    @Option(name: .customLong("write-family"), help: "For `prove sigmoid`: also write the family as a JSON file.")
+    var writeFamily: String?
+
     func run() async throws {
+        if name == "sigmoid" {
+            try SigmoidProve.run(pieces: piece, file: familyFile, name: familyName, writeFile: writeFamily)
+            return
+        }
         guard let name else {
             print("Catalogue (relax prove NAME):")
+            print("  \("sigmoid".padding(toLength: 44, withPad: " ", startingAt: 0)) your own piecewise rational family: --piece … or --family-file F.json")
             for entry in ProofCatalogue.catalogue().entries {
                 print("  \(entry.name.padding(toLength: 44, withPad: " ", startingAt: 0)) [expected \(entry.expected.rawValue)] \(entry.claim) — \(entry.domain)")
             }
