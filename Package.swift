@@ -96,6 +96,6 @@ let package = Package(
             ]),
         .testTarget(
             name: "FixturesTests",
-            dependencies: ["Fixtures"]),
+            dependencies: ["Fixtures", "NumPyFiles"]),
     ]
 )
