@@ -83,6 +83,14 @@ import Testing
         #expect(lines.contains { $0.contains("key y: 1 of 6 entries outside tolerance; first at y[1][1] (flat index 4)") }, "\(lines)")
     }
 
+    /// The committed example: a template filled by the authors' diffsort through the helper
+    /// (examples/conformance/README.md) checks with every implementation; the template is skipped.
+    @Test func committedDiffsortExampleChecks() {
+        let summary = FixtureChecker().checkDirectory(repositoryRoot().appendingPathComponent("examples/conformance").path)
+        #expect(summary.allPassed && summary.cases == 12, "\(summary.failures)")
+        #expect(summary.skippedFiles.contains { $0.hasSuffix("sort-template.json") })
+    }
+
     @Test func hardCasesAreIncluded() throws {
         let sort = try FixtureTemplates.document(method: "sort", options: TemplateOptions())
         let names = sort["cases"]!.arrayValue!.compactMap { $0["name"]?.stringValue }
