@@ -102,7 +102,7 @@ let package = Package(
             ]),
         .testTarget(
             name: "FixturesTests",
-            dependencies: ["Fixtures"]),
+            dependencies: ["Fixtures", "NumPyFiles"]),
         // The catalogue as the command-line tool uses it: verdicts, exit statuses, JSON, JUnit.
         .testTarget(
             name: "ProofCatalogueTests",
