@@ -5,7 +5,7 @@ import SortingNetworks
 
 /// Doubly-stochastic `P` on a sample (arXiv 2105.04019, §3): the library's *reference* generic
 /// code `RelaxedSortingNetwork.sort`, instantiated with GMP `Rational`, on one seeded random
-/// rational input per network and size; then every Double ``Implementation`` against the exact
+/// rational input per network and size; then every Double ``SortingImplementation`` against the exact
 /// result. A *tested* cross-check: the statement for every n is ``DoublyStochasticTheorem``.
 public enum DoublyStochasticProofs {
     /// Agreement bound of the Double implementations with the exact rational result, in units of
@@ -112,7 +112,7 @@ public enum DoublyStochasticProofs {
                         exactGradient = RelaxedSortingNetwork.vectorJacobianProduct(
                             trace: trace, network: network, swap: swap, cotangentY: cotangentY, cotangentP: cotangentP)
                     }
-                    for implementation in Implementation.allCases {
+                    for implementation in SortingImplementation.allCases {
                         guard let sorter = try? implementation.makeSorter(n: n, configuration: configuration),
                               let output = try? sorter.sort(x.map { $0.doubleValue }, computeP: true),
                               let pDouble = output.p
@@ -174,7 +174,7 @@ public enum DoublyStochasticProofs {
         var figure = "\(cases) exact cases"
         if setting.compareDouble {
             let worst = "max error y \(format(worstY)) ε·max|x|, P \(format(worstP)) ε; worst/bound \(format(worstRatio))"
-            log.require(doubleFailures.isEmpty, "Implementation.allCases (\(Implementation.allCases.map(\.rawValue).joined(separator: ", "))) vs exact: \(worst) (bound \(Int(doubleAgreementBoundPerLayer)) ε per layer)" + (doubleFailures.isEmpty ? "" : ": " + doubleFailures.prefix(5).joined(separator: "; ")))
+            log.require(doubleFailures.isEmpty, "SortingImplementation.allCases (\(SortingImplementation.allCases.map(\.rawValue).joined(separator: ", "))) vs exact: \(worst) (bound \(Int(doubleAgreementBoundPerLayer)) ε per layer)" + (doubleFailures.isEmpty ? "" : ": " + doubleFailures.prefix(5).joined(separator: "; ")))
             log.note("exact VJP (random dyadic cotangents on y and P, n ≤ \(setting.gradientMaxN)) vs every Double gradient: \(gradientCases) comparisons, max error \(format(worstGradient)) ε·n·max|∂x| (bound \(Int(doubleGradientAgreementBoundPerLayer)) per layer); values-only path included in the y figure")
             figure += "; Double within \(format(worstP)) ε (P), \(format(worstY)) ε·max|x| (y), \(format(worstGradient)) ε·n·max|∂x| (VJP)"
         } else {

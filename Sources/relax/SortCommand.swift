@@ -51,7 +51,7 @@ struct SortCommand: AsyncParsableCommand {
             throw ValidationError("unknown construction '\(self.construction)' (valid, authors)")
         }
         guard let family = SigmoidFamily(rawValue: family) else { throw ValidationError("unknown family '\(self.family)'") }
-        guard let impl = Implementation(rawValue: implementation) else { throw ValidationError("unknown implementation '\(implementation)'") }
+        guard let impl = SortingImplementation(rawValue: implementation) else { throw ValidationError("unknown implementation '\(implementation)'") }
         let text: String
         if let input, input != "-" {
             guard let data = FileManager.default.contents(atPath: input), let s = String(data: data, encoding: .utf8) else {

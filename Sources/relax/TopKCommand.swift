@@ -82,7 +82,7 @@ struct TopKLossCommand: AsyncParsableCommand {
         guard let n = input.logits.first?.count, input.logits.allSatisfy({ $0.count == n }) else {
             throw ValidationError("logits must be a non-empty list of equally long rows")
         }
-        guard let impl = TopK.Implementation(rawValue: implementation) else { throw ValidationError("implementation: reference | optimized") }
+        guard let impl = TopKImplementation(rawValue: implementation) else { throw ValidationError("implementation: reference | optimized") }
         let loss = try impl.makeLoss(n: n, configuration: try options.configuration())
         let r: TopKLossResult<Double> = try loss.evaluate(logits: input.logits.flatMap { $0 }, labels: input.labels, computeProbabilities: true)
         let K = loss.configuration.k

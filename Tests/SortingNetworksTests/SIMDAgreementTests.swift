@@ -6,9 +6,9 @@ import SortingNetworks
 /// construction, n = 1…70, odd batch sizes, Double and Float.
 @Suite("Optimized vs reference agreement")
 struct SIMDAgreementTests {
-    static let optimized = Implementation.allCases.filter { $0 != .reference }
+    static let optimized = SortingImplementation.allCases.filter { $0 != .reference }
 
-    func check<T: SortScalar>(_ impl: Implementation, _: T.Type, n: Int, family: SigmoidFamily, seed: UInt64) throws {
+    func check<T: SortScalar>(_ impl: SortingImplementation, _: T.Type, n: Int, family: SigmoidFamily, seed: UInt64) throws {
         var rng = SplitMix64(seed: seed)
         let batch = [1, 3, 5][Int(seed % 3)]
         for (kind, construction) in allNetworks {
@@ -38,12 +38,12 @@ struct SIMDAgreementTests {
     }
 
     @Test("Double, n = 1…70", arguments: optimized, SigmoidFamily.allCases)
-    func double(impl: Implementation, family: SigmoidFamily) throws {
+    func double(impl: SortingImplementation, family: SigmoidFamily) throws {
         for n in 1...70 { try check(impl, Double.self, n: n, family: family, seed: UInt64(n)) }
     }
 
     @Test("Float, n = 1…70", arguments: optimized, SigmoidFamily.allCases)
-    func float(impl: Implementation, family: SigmoidFamily) throws {
+    func float(impl: SortingImplementation, family: SigmoidFamily) throws {
         for n in 1...70 { try check(impl, Float.self, n: n, family: family, seed: UInt64(1000 + n)) }
     }
 
