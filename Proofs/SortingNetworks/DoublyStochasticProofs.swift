@@ -62,7 +62,7 @@ public enum DoublyStochasticProofs {
         var cases = 0, worstY = 0.0, worstP = 0.0, worstRatio = 0.0, worstGradient = 0.0, gradientCases = 0
         var exactFailures: [String] = [], doubleFailures: [String] = []
         let family = SigmoidFamily(rawValue: setting.family.rawValue)!
-        let budgetStart = Date()
+        let budgetStart = Date(), operandBudget = scale.maxOperandBits
         var exhausted: String? = nil
         cases: for kind in SortingNetwork.Kind.allCases {
             for construction in SortingNetwork.Construction.allCases {
@@ -77,16 +77,21 @@ public enum DoublyStochasticProofs {
                     }
                     let x = input(n: n, rng: &rng)
                     let started = Date()
-                    let (y, P) = RelaxedSortingNetwork.sort(x: x, network: network, swap: swap)
+                    let label = "\(kind.rawValue)(\(construction.rawValue)) n=\(n)"
+                    // The exact sort runs on budgeted rationals: an operand beyond the budget stops it.
+                    let budgetedSwap = setting.family.conditionalSwap(
+                        steepness: BudgetedRational(setting.steepness), guardEpsilon: BudgetedRational(epsilon))
+                    let (sorted, exhaustedHere) = BudgetedRational.withBudget(operandBudget) {
+                        RelaxedSortingNetwork.sort(x: x.map(BudgetedRational.init), network: network, swap: budgetedSwap)
+                    }
+                    if let exhaustedHere {
+                        exhausted = "\(label): \(exhaustedHere)"
+                        break cases
+                    }
+                    let y = sorted.y.map(\.value), P = sorted.P.map { $0.map(\.value) }
                     let seconds = Date().timeIntervalSince(started)
                     progress("\(setting.name): \(kind.rawValue)(\(construction.rawValue)) n = \(n): exact sort \(format(seconds)) s, largest entry of P \(P.joined().map { $0.numerator.bitWidth + $0.denominator.bitWidth }.max() ?? 0) bits")
                     cases += 1
-                    let label = "\(kind.rawValue)(\(construction.rawValue)) n=\(n)"
-                    let bits = P.joined().map { $0.numerator.bitWidth + $0.denominator.bitWidth }.max() ?? 0
-                    if bits > scale.maxOperandBits {
-                        exhausted = "operand budget exhausted at \(label): an entry of P has \(bits) bits (budget \(scale.maxOperandBits))"
-                        break cases
-                    }
                     let rowsOK = P.allSatisfy { $0.reduce(0, +) == 1 }
                     let columnsOK = (0..<n).allSatisfy { i in P.reduce(Rational(0)) { $0 + $1[i] } == 1 }
                     let entriesOK = P.allSatisfy { $0.allSatisfy { $0 >= 0 && $0 <= 1 } }
@@ -108,9 +113,18 @@ public enum DoublyStochasticProofs {
                     if n <= setting.gradientMaxN {
                         cotangentY = (0..<n).map { _ in Rational(Int.random(in: -64...64, using: &rng), 32) }
                         cotangentP = (0..<n).map { _ in (0..<n).map { _ in Rational(Int.random(in: -64...64, using: &rng), 32) } }
-                        let trace = RelaxedSortingNetwork.forward(x: x, network: network, swap: swap)
-                        exactGradient = RelaxedSortingNetwork.vectorJacobianProduct(
-                            trace: trace, network: network, swap: swap, cotangentY: cotangentY, cotangentP: cotangentP)
+                        let (gradient, exhaustedHere) = BudgetedRational.withBudget(operandBudget) {
+                            let bx = x.map(BudgetedRational.init)
+                            let trace = RelaxedSortingNetwork.forward(x: bx, network: network, swap: budgetedSwap)
+                            return RelaxedSortingNetwork.vectorJacobianProduct(
+                                trace: trace, network: network, swap: budgetedSwap,
+                                cotangentY: cotangentY.map(BudgetedRational.init), cotangentP: cotangentP.map { $0.map(BudgetedRational.init) })
+                        }
+                        if let exhaustedHere {
+                            exhausted = "\(label) (VJP): \(exhaustedHere)"
+                            break cases
+                        }
+                        exactGradient = gradient.map(\.value)
                     }
                     for implementation in SortingImplementation.allCases {
                         guard let sorter = try? implementation.makeSorter(n: n, configuration: configuration),

@@ -35,13 +35,16 @@ enum JacobianSignProofs {
                     // Inputs k/8 with |k| ≤ 24: close values, so many comparators sit in the
                     // sigmoids' central (non-saturated) parts.
                     let x = (0..<n).map { _ in Rational(Int.random(in: -24...24, using: &rng), 8) }
-                    let J = RelaxedSortingNetwork.jacobian(x: x, network: network, swap: swap)
-                    cases += 1
-                    let bits = J.joined().map { $0.numerator.bitWidth + $0.denominator.bitWidth }.max() ?? 0
-                    if bits > scale.maxOperandBits {
-                        log.fail("operand budget exhausted at \(kind.rawValue)(\(construction.rawValue)) n=\(n): an entry of J has \(bits) bits (budget \(scale.maxOperandBits))")
+                    let budgetedSwap = family.conditionalSwap(steepness: BudgetedRational(steepness), guardEpsilon: BudgetedRational(0))
+                    let (budgetedJ, exhaustedHere) = BudgetedRational.withBudget(scale.maxOperandBits) {
+                        RelaxedSortingNetwork.jacobian(x: x.map(BudgetedRational.init), network: network, swap: budgetedSwap)
+                    }
+                    if let exhaustedHere {
+                        log.fail("\(kind.rawValue)(\(construction.rawValue)) n=\(n): \(exhaustedHere)")
                         break cases
                     }
+                    let J = budgetedJ.map { $0.map(\.value) }
+                    cases += 1
                     progress("\(log.name): \(kind.rawValue)(\(construction.rawValue)) n = \(n)")
                     for (i, row) in J.enumerated() {
                         entries += row.count
