@@ -5,7 +5,7 @@ import SortingNetworks
 
 /// Exact doubly-stochastic `P` (sorting-networks.md §2.4): the library's *reference* generic code
 /// `RelaxedSortingNetwork.sort`, instantiated with GMP `Rational`, on seeded random rational
-/// inputs; then every Double ``Implementation`` against the exact result.
+/// inputs; then every Double `Implementation` against the exact result.
 public enum DoublyStochasticProofs {
     /// Agreement bound of the Double implementations with the exact rational result, in units of
     /// `Double.ulpOfOne` per layer of the network (scaled by `max|x|` for `y`, by 1 for `P`).

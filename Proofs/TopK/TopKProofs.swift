@@ -1,7 +1,7 @@
 import SortingNetworks
 import TopK
 
-/// The top-k proofs, each returning a ``Certificate``; ``all`` is the registry that
+/// The top-k proofs, each returning a `Certificate`; ``all`` is the registry that
 /// `relax prove` and `relax verify` run.
 public enum TopKProofs {
     public static let all: [NamedProof] = [

@@ -3,7 +3,7 @@ import SortingNetworks
 /// Which differentiable sorter produces the top-k attribution (topk.md §0, §5–§7).
 public enum TopKMethod: String, CaseIterable, Sendable, Codable, CustomStringConvertible {
     /// Relaxed bitonic network (the authors' `bitonic` / `bitonic__non_sparse`; wiring per
-    /// ``SortingNetwork/Construction``).
+    /// `SortingNetwork.Construction`).
     case bitonic
     /// The splitter selection network of Borgelt (topk.md §6.3), the paper's dedicated top-k network.
     case splitterSelection = "splitter_selection"
