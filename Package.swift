@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "TopK", targets: ["TopK"]),
         .library(name: "LogicGateNetworks", targets: ["LogicGateNetworks"]),
         .library(name: "Fixtures", targets: ["Fixtures"]),
+        .library(name: "Renderer", targets: ["Renderer"]),
         .executable(name: "relax", targets: ["relax"]),
     ],
     dependencies: [
@@ -41,6 +42,15 @@ let package = Package(
             dependencies: ["NumPyFiles", .product(name: "Numerics", package: "swift-numerics")],
             swiftSettings: optimizedInDebug),
         .target(name: "Imaging", dependencies: ["CZlib"]),
+        .target(
+            name: "Renderer",
+            dependencies: [.product(name: "Numerics", package: "swift-numerics")],
+            swiftSettings: optimizedInDebug),
+        .target(
+            name: "RendererProofs",
+            dependencies: ["Renderer", "ExactArithmetic", "ProofSupport", "SortingNetworksProofs"],
+            path: "Proofs/Renderer",
+            swiftSettings: optimizedInDebug),
         .target(name: "ProofSupport", path: "Proofs/Support"),
         .target(
             name: "SortingNetworksProofs",
@@ -59,13 +69,14 @@ let package = Package(
             swiftSettings: optimizedInDebug),
         .target(
             name: "Fixtures",
-            dependencies: ["SortingNetworks", "TopK", "LogicGateNetworks", "CZlib", "NumPyFiles"],
+            dependencies: ["SortingNetworks", "TopK", "LogicGateNetworks", "Renderer", "CZlib", "NumPyFiles"],
             swiftSettings: optimizedInDebug),
         .executableTarget(
             name: "relax",
             dependencies: [
                 "SortingNetworks", "TopK", "LogicGateNetworks", "Fixtures", "ExactArithmetic", "Imaging",
                 "SortingNetworksProofs", "LogicGateNetworksProofs", "TopKProofs",
+                "Renderer", "RendererProofs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Seeded property checks shared by the test targets (not a test target itself).
@@ -94,6 +105,13 @@ let package = Package(
                 "LogicGateNetworks", "LogicGateNetworksProofs", "ExactArithmetic",
                 .product(name: "PropertyBased", package: "swift-property-based"), "PropertyTesting",
             ]),
+        .testTarget(
+            name: "RendererTests",
+            dependencies: [
+                "Renderer", "RendererProofs", "ExactArithmetic", "Fixtures", "SortingNetworks",
+                .product(name: "PropertyBased", package: "swift-property-based"), "PropertyTesting",
+            ],
+            swiftSettings: optimizedInDebug),
         .testTarget(
             name: "FixturesTests",
             dependencies: ["Fixtures"]),

@@ -10,6 +10,9 @@ public struct Certificate: Sendable, CustomStringConvertible {
         case proved
         /// The claim is false; the evidence contains a certified counterexample.
         case refuted
+        /// The claim was checked on a finite sample of a larger domain (the evidence says how
+        /// many cases, the seed and what is not covered); never reported as proved.
+        case tested
         /// The computation could not decide the claim (an undecided comparison, a mismatch, …).
         case failed
     }
