@@ -17,9 +17,12 @@ public struct SilhouetteSettings: Sendable, Equatable {
     /// of the max (it doubles the derivative), so by default only the first tied face in face
     /// order — the one the left fold keeps — receives it.
     public var maximumGradientToAllTies: Bool
+    /// Upstream compatibility for the T-conorm derivatives: floor their denominators at 1e-6 as
+    /// the authors' kernel does (see ``TConorm/derivative(total:face:upstreamFloors:)``).
+    public var upstreamDerivativeFloors: Bool
 
     public init(size: Int, distribution: SmoothingDistribution, scale: Double, squaredDistance: Bool = false,
-                tconorm: TConorm, maximumGradientToAllTies: Bool = false) throws(RendererError) {
+                tconorm: TConorm, maximumGradientToAllTies: Bool = false, upstreamDerivativeFloors: Bool = false) throws(RendererError) {
         guard size >= 1 && size <= Self.maximumSize else { throw .invalidImageSize(size, maximum: Self.maximumSize) }
         guard scale.isFinite && scale > 0 else { throw .invalidScale(scale) }
         self.size = size
@@ -28,6 +31,7 @@ public struct SilhouetteSettings: Sendable, Equatable {
         self.squaredDistance = squaredDistance
         self.tconorm = tconorm
         self.maximumGradientToAllTies = maximumGradientToAllTies
+        self.upstreamDerivativeFloors = upstreamDerivativeFloors
     }
 
     /// Checks a flat `F × 3 × 2` triangle array (x0, y0, x1, y1, x2, y2 per face); returns F.

@@ -29,7 +29,7 @@ extension ReferenceSoftRasterizer {
                 var tieTaken = false
                 for f in 0..<faces {
                     guard let c = Self.coverage(px, py, Self.face(triangles, f), s) else { continue }
-                    var dAdb = s.tconorm.derivative(total: A, face: c.b)
+                    var dAdb = s.tconorm.derivative(total: A, face: c.b, upstreamFloors: s.upstreamDerivativeFloors)
                     if case .maximum = s.tconorm, dAdb != 0 {
                         if tieTaken && !s.maximumGradientToAllTies { dAdb = 0 }
                         tieTaken = true

@@ -4,12 +4,15 @@ extension SIMDSoftRasterizer {
     /// Vector–Jacobian product with respect to the triangles (the reference's formulas, see
     /// ``ReferenceSoftRasterizer/backward(_:_:cotangent:)``), face-major over the same culled
     /// pixel ranges as the forward pass; per-face sums are reduced over lanes at the end of a face.
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     func backward<T: Real & BinaryFloatingPoint & SIMDScalar>(_ triangles: [T], _ s: SilhouetteSettings, cotangent: [T]) throws(RendererError) -> SilhouetteGradient<T> {
         let image = try silhouette(triangles, s)
         try s.validate(cotangent: cotangent)
         let faces = triangles.count / 6
         let layout = RowLayout<T>(size: s.size)
-        let plans = (0..<faces).map { FacePlan(triangles, $0, s, layout) }
+        let reach = s.distribution.cullingDistance(scale: s.scale, squared: s.squaredDistance)
+        let plans = (0..<faces).map { FacePlan(triangles, $0, reach: reach, layout) }
         let packedA = pack(image, layout), packedG = pack(cotangent, layout)
         let bands = layout.bands(threads)
         let parts: [[T]]
@@ -29,6 +32,8 @@ extension SIMDSoftRasterizer {
         return SilhouetteGradient(image: image, triangles: grad)
     }
 
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     func pack<T: BinaryFloatingPoint & SIMDScalar>(_ image: [T], _ layout: RowLayout<T>) -> [SIMD8<T>] {
         let n = layout.size, V = layout.vectorsPerRow
         var out = [SIMD8<T>](repeating: .zero, count: n * V)
@@ -36,6 +41,8 @@ extension SIMDSoftRasterizer {
         return out
     }
 
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     func backwardBand<T: Real & BinaryFloatingPoint & SIMDScalar>(_ plans: [FacePlan<T>], _ s: SilhouetteSettings, _ layout: RowLayout<T>,
                                                                    rows: Range<Int>, A: [SIMD8<T>], gA: [SIMD8<T>]) -> [T] {
         let V = layout.vectorsPerRow

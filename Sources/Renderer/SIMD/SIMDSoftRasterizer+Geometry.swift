@@ -10,7 +10,8 @@ struct FacePlan<T: Real & BinaryFloatingPoint & SIMDScalar> {
     let rows: Range<Int>
     let vectors: Range<Int>
 
-    init(_ tri: [T], _ f: Int, _ s: SilhouetteSettings, _ layout: RowLayout<T>) {
+    /// `reach`: the culling distance in NDC (``SmoothingDistribution/cullingDistance(scale:squared:)``).
+    init(_ tri: [T], _ f: Int, reach cull: Double, _ layout: RowLayout<T>) {
         index = f
         let v = (tri[6 * f], tri[6 * f + 1], tri[6 * f + 2], tri[6 * f + 3], tri[6 * f + 4], tri[6 * f + 5])
         ax = (v.0, v.2, v.4)
@@ -22,7 +23,7 @@ struct FacePlan<T: Real & BinaryFloatingPoint & SIMDScalar> {
         // Bounding box in Double, grown by the culling distance (with 1e-6 relative slack for the
         // rounding of T-distances) and one pixel pitch.
         let n = Double(layout.size)
-        let reach = s.distribution.cullingDistance(scale: s.scale, squared: s.squaredDistance) * (1 + 1e-6) + 2 / n
+        let reach = cull * (1 + 1e-6) + 2 / n
         let xs = [Double(v.0), Double(v.2), Double(v.4)], ys = [Double(v.1), Double(v.3), Double(v.5)]
         let x0 = xs.min()! - reach, x1 = xs.max()! + reach, y0 = ys.min()! - reach, y1 = ys.max()! + reach
         // x(col) = (2col + 1 − N)/N ∈ [x0, x1]; y(row) = (N − 1 − 2row)/N ∈ [y0, y1].

@@ -89,12 +89,13 @@ struct CoverageKernel<T: Real & BinaryFloatingPoint & SIMDScalar> {
     func derivative(_ A: SIMD8<T>, _ b: SIMD8<T>, _ active: Mask) -> SIMD8<T> {
         switch settings.tconorm {
         case .probabilistic:
-            let floor = SIMD8<T>(repeating: T(1e-6))
-            let x = 1 - b
-            return SIMD8<T>.zero.replacing(with: (1 - A) / x.replacing(with: floor, where: x .< floor), where: active)
+            // quotient(1 − A, max(1 − b, floor)), 0 where the denominator is 0.
+            let floor = SIMD8<T>(repeating: settings.upstreamDerivativeFloors ? T(1e-6) : 0)
+            let x = (1 - b).replacing(with: floor, where: (1 - b) .< floor)
+            return SIMD8<T>.zero.replacing(with: (1 - A) / x, where: active .& (x .> 0))
         default:
             var r = SIMD8<T>()
-            for i in 0..<8 where active[i] { r[i] = settings.tconorm.derivative(total: A[i], face: b[i]) }
+            for i in 0..<8 where active[i] { r[i] = settings.tconorm.derivative(total: A[i], face: b[i], upstreamFloors: settings.upstreamDerivativeFloors) }
             return r
         }
     }

@@ -46,10 +46,13 @@ public struct SIMDSoftRasterizer: SoftRasterizer {
         try backward(triangles, s, cotangent: cotangent)
     }
 
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     func silhouette<T: Real & BinaryFloatingPoint & SIMDScalar>(_ triangles: [T], _ s: SilhouetteSettings) throws(RendererError) -> [T] {
         let faces = try s.validate(triangles: triangles)
         let layout = RowLayout<T>(size: s.size)
-        let plans = (0..<faces).map { FacePlan(triangles, $0, s, layout) }
+        let reach = s.distribution.cullingDistance(scale: s.scale, squared: s.squaredDistance)
+        let plans = (0..<faces).map { FacePlan(triangles, $0, reach: reach, layout) }
         let bands = layout.bands(threads)
         var parts = [[SIMD8<T>]](repeating: [], count: bands.count)
         if bands.count == 1 {
@@ -67,6 +70,8 @@ public struct SIMDSoftRasterizer: SoftRasterizer {
     }
 
     /// The left fold for the rows of one band: accumulators of 8 pixels, faces in order.
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     func forwardBand<T: Real & BinaryFloatingPoint & SIMDScalar>(_ plans: [FacePlan<T>], _ s: SilhouetteSettings,
                                                                   _ layout: RowLayout<T>, rows: Range<Int>) -> [SIMD8<T>] {
         let V = layout.vectorsPerRow
