@@ -68,12 +68,13 @@ public protocol SoftRasterizer: Sendable {
 /// The renderer implementations; tests, proofs, fixtures and benchmarks iterate this.
 public enum RendererImplementation: String, CaseIterable, Sendable {
     case reference
-    case simd
+    /// ``SIMDSoftRasterizer`` (named "optimized" like every method's fast implementation, so `relax check --implementation optimized` covers all).
+    case optimized
 
     public var rasterizer: any SoftRasterizer {
         switch self {
         case .reference: return ReferenceSoftRasterizer()
-        case .simd: return SIMDSoftRasterizer()
+        case .optimized: return SIMDSoftRasterizer()
         }
     }
 }

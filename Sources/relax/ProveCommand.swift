@@ -3,6 +3,7 @@ import Foundation
 import LogicGateNetworksProofs
 import SortingNetworks
 import SortingNetworksProofs
+import RendererProofs
 import TopKProofs
 
 /// `relax prove NAME` — runs one named proof and prints its certificate.
@@ -53,7 +54,7 @@ struct ProofCatalogue {
     ]
 
     var names: [(String, String)] {
-        Self.zeroOne.map { ($0.0, $0.3) } + SortingProofs.all.map { ($0.name, "expected: \($0.expected.rawValue)") } + TopKProofs.all.map { ($0.name, $0.claim) } + LogicProofs.all.map { ($0.name, $0.claim) }
+        Self.zeroOne.map { ($0.0, $0.3) } + SortingProofs.all.map { ($0.name, "expected: \($0.expected.rawValue)") } + TopKProofs.all.map { ($0.name, $0.claim) } + LogicProofs.all.map { ($0.name, $0.claim) } + RendererProofs.all.map { ($0.name, $0.claim) }
     }
 
     func run(_ name: String) -> Result? {
@@ -90,6 +91,10 @@ struct ProofCatalogue {
         if let proof = LogicProofs.named(name) {
             let c = proof.run()
             return Result(text: c.description, holds: c.holds)
+        }
+        if let proof = RendererProofs.named(name) {
+            let c = proof.run()
+            return Result(text: c.description, holds: c.verdict == .proved || c.verdict == .tested)
         }
         return nil
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Fixtures
 import Foundation
 import LogicGateNetworksProofs
+import RendererProofs
 import SortingNetworks
 import SortingNetworksProofs
 import TopKProofs
@@ -41,6 +42,13 @@ struct VerifyCommand: AsyncParsableCommand {
                           figure: c.figure, seconds: c.seconds, evidence: c.evidence))
         }
         add(LogicVerification.hardAgreementRow())
+        for proof in RendererProofs.all {
+            let c = proof.run()
+            // A claim checked on samples is reported as tested; it passes as long as nothing failed.
+            add(VerifyRow(claim: c.claim, method: "renderer", passed: c.verdict == .proved || c.verdict == .tested, verdict: c.verdict.rawValue,
+                          figure: c.figure, seconds: c.seconds, evidence: c.evidence))
+        }
+        add(RendererVerification.agreementRow())
         for row in fixtureRows() { add(row) }
 
         print(VerifyRow.table(rows))

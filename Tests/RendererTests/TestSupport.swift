@@ -1,4 +1,5 @@
 import Renderer
+import SortingNetworks
 
 /// The two triangles of the published test vectors (NDC, counter-clockwise on screen).
 let T1: [Double] = [-0.5, -0.5, 0.6, -0.5, -0.5, 0.6]
@@ -28,14 +29,11 @@ func onePixel(_ x: Double, _ y: Double, size n: Int = 4) -> [Double] {
     return c
 }
 
-/// Random triangles (SplitMix-free tiny LCG so the test target needs nothing else).
+/// Seeded random triangles from the project's one generator (SplitMix64).
 struct TestRandom {
-    var state: UInt64
-    mutating func next() -> Double {
-        state = state &* 6364136223846793005 &+ 1442695040888963407
-        return Double(state >> 11) / Double(1 << 53)
-    }
-    mutating func uniform(_ lo: Double, _ hi: Double) -> Double { lo + (hi - lo) * next() }
+    var generator: SplitMix64
+    init(state: UInt64) { generator = SplitMix64(seed: state) }
+    mutating func uniform(_ lo: Double, _ hi: Double) -> Double { Double.random(in: lo..<hi, using: &generator) }
     mutating func triangles(_ count: Int, spread: Double = 0.9, size: Double = 0.6) -> [Double] {
         var t: [Double] = []
         for _ in 0..<count {
