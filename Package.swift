@@ -48,7 +48,7 @@ let package = Package(
             swiftSettings: optimizedInDebug),
         .target(
             name: "RendererProofs",
-            dependencies: ["Renderer", "ExactArithmetic", "ProofSupport", "SortingNetworksProofs"],
+            dependencies: ["Renderer", "SortingNetworks", "ExactArithmetic", "ProofSupport", "SortingNetworksProofs"],
             path: "Proofs/Renderer",
             swiftSettings: optimizedInDebug),
         .target(name: "ProofSupport", path: "Proofs/Support"),
@@ -67,6 +67,12 @@ let package = Package(
             dependencies: ["TopK", "SortingNetworks", "ExactArithmetic", "ProofSupport"],
             path: "Proofs/TopK",
             swiftSettings: optimizedInDebug),
+        // The one proof catalogue: every method's entries plus the fixture entries (see
+        // Proofs/Catalogue/ProofCatalogue.swift for how a new module adds its entries).
+        .target(
+            name: "ProofCatalogue",
+            dependencies: ["ProofSupport", "SortingNetworksProofs", "TopKProofs", "LogicGateNetworksProofs", "RendererProofs", "Fixtures"],
+            path: "Proofs/Catalogue"),
         .target(
             name: "Fixtures",
             dependencies: ["SortingNetworks", "TopK", "LogicGateNetworks", "Renderer", "CZlib", "NumPyFiles"],
@@ -75,8 +81,8 @@ let package = Package(
             name: "relax",
             dependencies: [
                 "SortingNetworks", "TopK", "LogicGateNetworks", "Fixtures", "ExactArithmetic", "Imaging",
-                "SortingNetworksProofs", "LogicGateNetworksProofs", "TopKProofs",
-                "Renderer", "RendererProofs",
+                "SortingNetworksProofs", "LogicGateNetworksProofs", "TopKProofs", "ProofCatalogue",
+                "Renderer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Seeded property checks shared by the test targets (not a test target itself).
@@ -90,7 +96,7 @@ let package = Package(
         .testTarget(
             name: "SortingNetworksTests",
             dependencies: [
-                "SortingNetworks", "SortingNetworksProofs", "ExactArithmetic",
+                "SortingNetworks", "SortingNetworksProofs", "ExactArithmetic", "Fixtures",
                 .product(name: "PropertyBased", package: "swift-property-based"), "PropertyTesting",
             ]),
         .testTarget(
@@ -114,6 +120,10 @@ let package = Package(
             swiftSettings: optimizedInDebug),
         .testTarget(
             name: "FixturesTests",
-            dependencies: ["Fixtures"]),
+            dependencies: ["Fixtures", "NumPyFiles"]),
+        // The catalogue as the command-line tool uses it: verdicts, exit statuses, JSON, JUnit.
+        .testTarget(
+            name: "ProofCatalogueTests",
+            dependencies: ["ProofCatalogue", "Fixtures"]),
     ]
 )

@@ -54,7 +54,7 @@ public enum RationalProofs {
             }
         }
         return Certificate(
-            name: "render-tconorm-axioms", claim: "rational T-conorms: commutative, associative, monotone, 0 identity, 1 absorbing (13-point grid, exact)",
+            name: "render.tconorm.axioms", claim: "",
             verdict: failures.isEmpty ? .proved : .refuted, evidence: evidence + failures.prefix(10),
             figure: "\(tconorms.count) T-conorms × 2 197 triples", seconds: Date().timeIntervalSince(start))
     }
@@ -101,7 +101,7 @@ public enum RationalProofs {
         }
         if RationalCDFs.reciprocal(Rational(-999_999)) > Rational(1, 1_000_000) { failures.append("reciprocal tail") }
         return Certificate(
-            name: "render-rational-cdfs", claim: "uniform, cubic Hermite, reciprocal CDFs: monotone, in [0,1], symmetric, density = derivative (605-point grid, exact)",
+            name: "render.cdf.rational", claim: "",
             verdict: failures.isEmpty ? .proved : .refuted, evidence: evidence + failures.prefix(10),
             figure: "3 families × \(grid.count) points", seconds: Date().timeIntervalSince(start))
     }
@@ -149,7 +149,7 @@ public enum RationalProofs {
             }
         }
         return Certificate(
-            name: "render-distance-exact", claim: "generic pixel–triangle squared distance and inside test = geometric definition (50 dyadic triangles × 256 pixels, exact)",
+            name: "render.distance.exact", claim: "",
             verdict: failures.isEmpty ? .proved : .refuted, evidence: ["\(checks) pixel–triangle pairs over exact rationals"] + failures.prefix(10),
             figure: "\(checks) pairs", seconds: Date().timeIntervalSince(start))
     }
