@@ -35,10 +35,12 @@ let package = Package(
             name: "TopK",
             dependencies: ["SortingNetworks", .product(name: "Numerics", package: "swift-numerics")],
             swiftSettings: optimizedInDebug),
-        .target(name: "NumPyFiles"),
+        // Size limits, the capped streaming gzip reader and bounded file reads for outside input.
+        .target(name: "InputLimits", dependencies: ["CZlib"]),
+        .target(name: "NumPyFiles", dependencies: ["InputLimits"]),
         .target(
             name: "LogicGateNetworks",
-            dependencies: ["NumPyFiles", .product(name: "Numerics", package: "swift-numerics")],
+            dependencies: ["NumPyFiles", "InputLimits", .product(name: "Numerics", package: "swift-numerics")],
             swiftSettings: optimizedInDebug),
         .target(name: "Imaging", dependencies: ["CZlib"]),
         .target(name: "ProofSupport", path: "Proofs/Support"),
@@ -59,12 +61,12 @@ let package = Package(
             swiftSettings: optimizedInDebug),
         .target(
             name: "Fixtures",
-            dependencies: ["SortingNetworks", "TopK", "LogicGateNetworks", "CZlib", "NumPyFiles"],
+            dependencies: ["SortingNetworks", "TopK", "LogicGateNetworks", "CZlib", "NumPyFiles", "InputLimits"],
             swiftSettings: optimizedInDebug),
         .executableTarget(
             name: "relax",
             dependencies: [
-                "SortingNetworks", "TopK", "LogicGateNetworks", "Fixtures", "ExactArithmetic", "Imaging",
+                "SortingNetworks", "TopK", "LogicGateNetworks", "Fixtures", "ExactArithmetic", "Imaging", "InputLimits",
                 "SortingNetworksProofs", "LogicGateNetworksProofs", "TopKProofs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
@@ -96,6 +98,6 @@ let package = Package(
             ]),
         .testTarget(
             name: "FixturesTests",
-            dependencies: ["Fixtures"]),
+            dependencies: ["Fixtures", "InputLimits"]),
     ]
 )

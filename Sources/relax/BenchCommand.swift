@@ -40,6 +40,7 @@ struct BenchCommand: AsyncParsableCommand {
     var threads: Int = 1
 
     func run() async throws {
+        try checkThreads(threads)
         guard let family = SigmoidFamily(rawValue: family) else { throw ValidationError("unknown family '\(family)'") }
         guard let kind = SortingNetwork.Kind(rawValue: network) else { throw ValidationError("unknown network '\(network)'") }
         print("relax bench: \(kind.rawValue) network, \(family), Double, batch \(batch), \(threads == 1 ? "one thread (thread CPU time)" : "\(threads) threads for the SIMD sorter (wall time)"), forward + backward\(valuesOnly ? " (values only)" : " with P")")

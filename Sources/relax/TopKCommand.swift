@@ -1,5 +1,7 @@
 import ArgumentParser
+import Fixtures
 import Foundation
+import InputLimits
 import SortingNetworks
 import TopK
 
@@ -22,8 +24,8 @@ struct TopKLossOptions: ParsableArguments {
     var family: String = "cauchy"
     @Option(help: "Inverse temperature (network steepness; 1/τ for NeuralSort/SoftSort).")
     var steepness: Double = 10
-    @Option(help: "λ of logistic_phi.")
-    var artLambda: Double = 0.25
+    @Option(help: "λ of logistic_phi, in [0, 1) (default 0.25); an error with any other family.")
+    var artLambda: Double?
     @Option(help: "P_K as comma-separated weights, e.g. 0.5,0,0,0,0.5.")
     var pK: String = "0.5,0,0,0,0.5"
     @Option(help: "Top-m pre-selection (K < m < n).")
@@ -43,13 +45,19 @@ struct TopKLossOptions: ParsableArguments {
         guard let family = SigmoidFamily(rawValue: family) else {
             throw ValidationError("unknown family \(family); known: \(SigmoidFamily.allCases.map(\.rawValue).joined(separator: ", "))")
         }
+        if artLambda != nil && family != .logisticPhi {
+            throw ValidationError("--art-lambda applies to the logistic_phi family only (this run uses \(family.rawValue))")
+        }
         guard let mode = Top1Mode(rawValue: top1Mode) else { throw ValidationError("unknown top1 mode \(top1Mode) (sort | sm | smce)") }
-        let weights = try pK.split(separator: ",").map { part -> Double in
-            guard let v = Double(part.trimmingCharacters(in: .whitespaces)) else { throw ValidationError("p_k entry \"\(part)\" is not a number") }
+        // Every entry must be a decimal number: "0.5,,0.5" is an error, not K = 2.
+        let weights = try pK.split(separator: ",", omittingEmptySubsequences: false).enumerated().map { i, part -> Double in
+            guard let v = VectorInput.decimal(part.trimmingCharacters(in: .whitespaces)) else {
+                throw ValidationError("--p-k entry \(i + 1) \"\(part)\" is not a decimal number")
+            }
             return v
         }
         return TopKConfiguration(method: method, construction: construction, family: family, steepness: steepness,
-                                 artLambda: artLambda, distribution: try TopKDistribution(weights), m: m, top1Mode: mode,
+                                 artLambda: artLambda ?? 0.25, distribution: try TopKDistribution(weights), m: m, top1Mode: mode,
                                  pruned: !noPruning)
     }
 }
@@ -65,25 +73,20 @@ struct TopKLossCommand: AsyncParsableCommand {
     var implementation: String = "optimized"
     @Argument(help: "JSON file (default: stdin).")
     var file: String?
+    @OptionGroup var limits: LimitOptions
 
     func run() async throws {
-        let data: Data
-        if let file {
-            guard let d = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read \(file)") }
-            data = d
-        } else {
-            data = FileHandle.standardInput.readDataToEndOfFile()
+        limits.apply()
+        let bytes: [UInt8]
+        do { bytes = try file.map { try InputFile.read($0) } ?? InputFile.readStandardInput() } catch {
+            throw ValidationError("cannot read input: \(error)")
         }
-        struct Input: Decodable { let logits: [[Double]]; let labels: [Int] }
-        let input: Input
-        do { input = try JSONDecoder().decode(Input.self, from: data) } catch {
-            throw ValidationError("input must be JSON {\"logits\": [[numbers]], \"labels\": [integers]}: \(error)")
-        }
-        guard let n = input.logits.first?.count, input.logits.allSatisfy({ $0.count == n }) else {
-            throw ValidationError("logits must be a non-empty list of equally long rows")
-        }
+        let input = try TopKInput.parse(bytes)
+        let n = input.logits[0].count
         guard let impl = TopK.Implementation(rawValue: implementation) else { throw ValidationError("implementation: reference | optimized") }
-        let loss = try impl.makeLoss(n: n, configuration: try options.configuration())
+        let configuration = try options.configuration()
+        try checkLimits(n: n, batch: input.logits.count, estimatedBytes: configuration.estimatedWorkingBytes(n: n, batch: input.logits.count))
+        let loss = try impl.makeLoss(n: n, configuration: configuration)
         let r: TopKLossResult<Double> = try loss.evaluate(logits: input.logits.flatMap { $0 }, labels: input.labels, computeProbabilities: true)
         let K = loss.configuration.k
         let rows = input.labels.count
@@ -93,5 +96,37 @@ struct TopKLossCommand: AsyncParsableCommand {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         print(String(decoding: try encoder.encode(Output(loss: r.loss, grad_logits: grad, topk_probabilities: probs)), as: UTF8.self))
+    }
+}
+
+/// The input of `relax topk loss`: `{"logits": [[numbers]], "labels": [integers]}`, strictly —
+/// a label `1.0`, `true` or `"1"` is an error, not class 1; other keys are ignored.
+struct TopKInput {
+    let logits: [[Double]]
+    let labels: [Int]
+
+    static func parse(_ bytes: [UInt8]) throws -> TopKInput {
+        let usage = "input must be JSON {\"logits\": [[numbers]], \"labels\": [integers]}"
+        let value: JSONValue
+        do { value = try JSONValue.parse(bytes) } catch { throw ValidationError("\(usage): \(error)") }
+        guard let rows = value["logits"]?.arrayValue, let labelValues = value["labels"]?.arrayValue else { throw ValidationError(usage) }
+        let logits = try rows.enumerated().map { b, row -> [Double] in
+            guard let items = row.arrayValue else { throw ValidationError("logits[\(b)] is \(row.kindName), not an array of numbers") }
+            return try items.enumerated().map { i, v -> Double in
+                switch v {
+                case .integer(let k): return Double(k)
+                case .number(let d): return d
+                default: throw ValidationError("logits[\(b)][\(i)] is \(v.kindName), not a number")
+                }
+            }
+        }
+        let labels = try labelValues.enumerated().map { b, v -> Int in
+            guard case .integer(let k) = v else { throw ValidationError("labels[\(b)] is \(v.kindName) \(v), not an integer") }
+            return k
+        }
+        guard let n = logits.first?.count, n >= 1, logits.allSatisfy({ $0.count == n }) else {
+            throw ValidationError("logits must be a non-empty list of equally long, non-empty rows")
+        }
+        return TopKInput(logits: logits, labels: labels)
     }
 }

@@ -43,11 +43,7 @@ extension HardLogicGateNetwork {
 
     /// Reads a `.json` model file.
     public init(contentsOf url: URL) throws(LogicNetworkError) {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw .malformedModel("cannot read \(url.path): \(error.localizedDescription)")
-        }
-        try self.init(jsonData: data)
+        try self.init(jsonData: LogicFiles.read(url.path))
     }
 
     /// The model as a JSON object (for embedding in fixtures).
