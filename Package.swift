@@ -36,7 +36,7 @@ let package = Package(
             dependencies: ["SortingNetworks", .product(name: "Numerics", package: "swift-numerics")],
             swiftSettings: optimizedInDebug),
         // Size limits, the capped streaming gzip reader and bounded file reads for outside input.
-        .target(name: "InputLimits", dependencies: ["CZlib"]),
+        .target(name: "InputLimits", dependencies: ["CZlib"], swiftSettings: optimizedInDebug),
         .target(name: "NumPyFiles", dependencies: ["InputLimits"]),
         .target(
             name: "LogicGateNetworks",

@@ -16,7 +16,7 @@ public enum Gzip {
 
     /// Decompresses an in-memory gzip stream, refusing more than `maxBytes` of output.
     public static func decompress(_ input: [UInt8], maxBytes: Int = Limits.current.maxDecompressedBytes) throws(GzipError) -> [UInt8] {
-        var inflater = try Inflater(maxBytes: maxBytes)
+        let inflater = try Inflater(maxBytes: maxBytes)
         var offset = 0
         repeat {
             let end = min(input.count, offset + (1 << 16))
@@ -28,7 +28,7 @@ public enum Gzip {
 
     /// Decompresses a gzip file read in 64 KiB chunks, refusing more than `maxBytes` of output.
     public static func decompress(fileHandle: FileHandle, maxBytes: Int = Limits.current.maxDecompressedBytes) throws(GzipError) -> [UInt8] {
-        var inflater = try Inflater(maxBytes: maxBytes)
+        let inflater = try Inflater(maxBytes: maxBytes)
         while !inflater.finished {
             let chunk: Data
             do { chunk = try fileHandle.read(upToCount: 1 << 16) ?? Data() } catch {
@@ -59,9 +59,10 @@ public enum GzipError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 }
 
-/// One zlib inflate stream with an output cap.
-struct Inflater {
-    private var stream = z_stream()
+/// One zlib inflate stream with an output cap. The `z_stream` lives at a fixed heap address:
+/// zlib keeps a pointer back to it and refuses (`Z_STREAM_ERROR`) a stream that has moved.
+final class Inflater {
+    private let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
     private var output: [UInt8] = []
     private var chunk = [UInt8](repeating: 0, count: 1 << 16)
     private let maxBytes: Int
@@ -71,14 +72,21 @@ struct Inflater {
 
     init(maxBytes: Int) throws(GzipError) {
         self.maxBytes = maxBytes
+        stream.initialize(to: z_stream())
         // 32 + MAX_WBITS: detect gzip or zlib headers automatically.
-        guard inflateInit2_(&stream, 32 + MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+        guard inflateInit2_(stream, 32 + MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            live = false
             throw .corrupt("zlib initialisation failed")
         }
     }
 
+    deinit {
+        if live { inflateEnd(stream) }
+        stream.deallocate()
+    }
+
     /// Feeds the next input chunk; `isLast` marks the end of the input.
-    mutating func feed(_ input: ArraySlice<UInt8>, isLast: Bool) throws(GzipError) {
+    func feed(_ input: ArraySlice<UInt8>, isLast: Bool) throws(GzipError) {
         var failure: GzipError?
         input.withUnsafeBufferPointer { inBuffer in
             var consumed = 0
@@ -86,19 +94,19 @@ struct Inflater {
                 if memberEnded {
                     // Another gzip member may follow the end of the previous one.
                     guard consumed < inBuffer.count else { return }
-                    guard inflateReset(&stream) == Z_OK else { failure = .corrupt("zlib reset failed"); return }
+                    guard inflateReset(stream) == Z_OK else { failure = .corrupt("zlib reset failed"); return }
                     memberEnded = false
                 }
-                stream.next_in = UnsafeMutablePointer(mutating: inBuffer.baseAddress.map { $0 + consumed })
-                stream.avail_in = UInt32(inBuffer.count - consumed)
+                stream.pointee.next_in = UnsafeMutablePointer(mutating: inBuffer.baseAddress.map { $0 + consumed })
+                stream.pointee.avail_in = UInt32(inBuffer.count - consumed)
                 var status: Int32 = Z_OK
                 chunk.withUnsafeMutableBufferPointer { outBuffer in
-                    stream.next_out = outBuffer.baseAddress
-                    stream.avail_out = UInt32(outBuffer.count)
-                    status = inflate(&stream, Z_NO_FLUSH)
+                    stream.pointee.next_out = outBuffer.baseAddress
+                    stream.pointee.avail_out = UInt32(outBuffer.count)
+                    status = inflate(stream, Z_NO_FLUSH)
                 }
-                let produced = chunk.count - Int(stream.avail_out)
-                consumed = inBuffer.count - Int(stream.avail_in)
+                let produced = chunk.count - Int(stream.pointee.avail_out)
+                consumed = inBuffer.count - Int(stream.pointee.avail_in)
                 guard output.count + produced <= maxBytes else { failure = .tooLarge(limit: maxBytes); return }
                 output.append(contentsOf: chunk[0..<produced])
                 switch status {
@@ -106,12 +114,12 @@ struct Inflater {
                     memberEnded = true
                 case Z_OK:
                     // Needs more input (all consumed) or more output space (loop again).
-                    if stream.avail_in == 0 && produced < chunk.count { return }
+                    if stream.pointee.avail_in == 0 && produced < chunk.count { return }
                 case Z_BUF_ERROR:
-                    if stream.avail_in == 0 { return }  // no progress possible without more input
+                    if stream.pointee.avail_in == 0 { return }  // no progress possible without more input
                     failure = .corrupt("zlib buffer error")
                 default:
-                    failure = .corrupt(stream.msg.map { String(cString: $0) } ?? "zlib error \(status)")
+                    failure = .corrupt(stream.pointee.msg.map { String(cString: $0) } ?? "zlib error \(status)")
                 }
             }
         }
@@ -123,8 +131,8 @@ struct Inflater {
     }
 
     /// The decompressed bytes; releases zlib's state.
-    mutating func result() throws(GzipError) -> [UInt8] {
-        if live { inflateEnd(&stream); live = false }
+    func result() throws(GzipError) -> [UInt8] {
+        if live { inflateEnd(stream); live = false }
         guard memberEnded else { throw .corrupt("truncated gzip stream") }
         return output
     }
