@@ -70,6 +70,11 @@ let package = Package(
                 "SortingNetworksProofs", "LogicGateNetworksProofs", "TopKProofs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // Every parser and loader as a fuzz target (Fuzz/run.sh links Fuzz/Entry/*.swift against it).
+        .target(
+            name: "FuzzHarness",
+            dependencies: ["Fixtures", "InputLimits", "NumPyFiles", "LogicGateNetworks", "SortingNetworks", "TopK"],
+            path: "Fuzz/Harness"),
         // Seeded property checks shared by the test targets (not a test target itself).
         .target(
             name: "PropertyTesting",
@@ -96,6 +101,9 @@ let package = Package(
                 "LogicGateNetworks", "LogicGateNetworksProofs", "ExactArithmetic",
                 .product(name: "PropertyBased", package: "swift-property-based"), "PropertyTesting",
             ]),
+        .testTarget(
+            name: "HardeningTests",
+            dependencies: ["FuzzHarness", "Fixtures", "InputLimits", "NumPyFiles", "LogicGateNetworks", "SortingNetworks", "TopK", "CZlib"]),
         .testTarget(
             name: "FixturesTests",
             dependencies: ["Fixtures", "InputLimits"]),

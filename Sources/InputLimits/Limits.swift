@@ -43,11 +43,25 @@ public struct Limits: Sendable, Equatable, CustomStringConvertible {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var stored = defaults
 
-    /// The limits in force for this process (the command-line tool sets them from its flags
-    /// once, before any work). Loaders without an explicit `limits` argument read this.
+    /// Limits for the current task only (see ``with(_:_:)``); `nil` outside such a scope.
+    @TaskLocal public static var scoped: Limits?
+
+    /// The limits in force: the task's scoped limits if any, else the process-wide ones (the
+    /// command-line tool sets those from its flags once, before any work). Loaders without an
+    /// explicit `limits` argument read this.
     public static var current: Limits {
-        get { lock.lock(); defer { lock.unlock() }; return stored }
+        get {
+            if let scoped { return scoped }
+            lock.lock(); defer { lock.unlock() }
+            return stored
+        }
         set { lock.lock(); defer { lock.unlock() }; stored = newValue }
+    }
+
+    /// Runs `body` with `limits` in force for this task (and tasks it creates) only: how tests and
+    /// fuzz harnesses lower the limits without affecting work running in parallel.
+    public static func with<R>(_ limits: Limits, _ body: () throws -> R) rethrows -> R {
+        try $scoped.withValue(limits, operation: body)
     }
 
     public var description: String {

@@ -50,12 +50,8 @@ struct TopKLossOptions: ParsableArguments {
         }
         guard let mode = Top1Mode(rawValue: top1Mode) else { throw ValidationError("unknown top1 mode \(top1Mode) (sort | sm | smce)") }
         // Every entry must be a decimal number: "0.5,,0.5" is an error, not K = 2.
-        let weights = try pK.split(separator: ",", omittingEmptySubsequences: false).enumerated().map { i, part -> Double in
-            guard let v = VectorInput.decimal(part.trimmingCharacters(in: .whitespaces)) else {
-                throw ValidationError("--p-k entry \(i + 1) \"\(part)\" is not a decimal number")
-            }
-            return v
-        }
+        let weights: [Double]
+        do { weights = try VectorInput.decimalList(pK) } catch { throw ValidationError("--p-k: \(error)") }
         return TopKConfiguration(method: method, construction: construction, family: family, steepness: steepness,
                                  artLambda: artLambda ?? 0.25, distribution: try TopKDistribution(weights), m: m, top1Mode: mode,
                                  pruned: !noPruning)
@@ -96,37 +92,5 @@ struct TopKLossCommand: AsyncParsableCommand {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         print(String(decoding: try encoder.encode(Output(loss: r.loss, grad_logits: grad, topk_probabilities: probs)), as: UTF8.self))
-    }
-}
-
-/// The input of `relax topk loss`: `{"logits": [[numbers]], "labels": [integers]}`, strictly —
-/// a label `1.0`, `true` or `"1"` is an error, not class 1; other keys are ignored.
-struct TopKInput {
-    let logits: [[Double]]
-    let labels: [Int]
-
-    static func parse(_ bytes: [UInt8]) throws -> TopKInput {
-        let usage = "input must be JSON {\"logits\": [[numbers]], \"labels\": [integers]}"
-        let value: JSONValue
-        do { value = try JSONValue.parse(bytes) } catch { throw ValidationError("\(usage): \(error)") }
-        guard let rows = value["logits"]?.arrayValue, let labelValues = value["labels"]?.arrayValue else { throw ValidationError(usage) }
-        let logits = try rows.enumerated().map { b, row -> [Double] in
-            guard let items = row.arrayValue else { throw ValidationError("logits[\(b)] is \(row.kindName), not an array of numbers") }
-            return try items.enumerated().map { i, v -> Double in
-                switch v {
-                case .integer(let k): return Double(k)
-                case .number(let d): return d
-                default: throw ValidationError("logits[\(b)][\(i)] is \(v.kindName), not a number")
-                }
-            }
-        }
-        let labels = try labelValues.enumerated().map { b, v -> Int in
-            guard case .integer(let k) = v else { throw ValidationError("labels[\(b)] is \(v.kindName) \(v), not an integer") }
-            return k
-        }
-        guard let n = logits.first?.count, n >= 1, logits.allSatisfy({ $0.count == n }) else {
-            throw ValidationError("logits must be a non-empty list of equally long, non-empty rows")
-        }
-        return TopKInput(logits: logits, labels: labels)
     }
 }

@@ -145,7 +145,7 @@ public struct SIMDRelaxedSorter: RelaxedSorter {
     func gradientRows<T: SortScalar>(
         _ x: [T], cotangentY: [T]?, cotangentP: [T]?, computeP: Bool
     ) throws(RelaxedSortError) -> SortGradient<T> {
-        let batch = try validatedBatch(x, cotangentY: cotangentY, cotangentP: cotangentP)
+        let batch = try validatedBatch(x, cotangentY: cotangentY, cotangentP: cotangentP, forGradient: true)
         let withP = computeP || cotangentP != nil
         var y = [T](repeating: 0, count: x.count)
         var p = [T](repeating: 0, count: withP ? batch * n * n : 0)
