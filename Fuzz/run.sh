@@ -19,10 +19,11 @@ scratch=.build/fuzz
 # The package's modules, instrumented for libFuzzer (only the harness and what it depends on).
 swift build -c release --scratch-path "$scratch" --target FuzzHarness -Xswiftc -sanitize=fuzzer >&2
 bin=$(swift build -c release --scratch-path "$scratch" --show-bin-path)
-mapfile -t objects < <(find "$bin" -path '*.build/*' -name '*.o' | sort)
-includes=(-I "$bin/Modules" -I "$bin")
+# Objects of the harness and its dependencies (not the build tools of package plugins).
+mapfile -t objects < <(find "$bin" -path '*.build/*' -name '*.o' | grep -v -e '-tool.build/' -e '/ArgumentParser' | sort)
+includes=(-I "$bin/Modules")
 while IFS= read -r map; do includes+=(-Xcc "-fmodule-map-file=$map"); done < <(
-    find Sources "$scratch/checkouts" "$bin" -name module.modulemap 2>/dev/null | sort -u)
+    find Sources/CZlib Sources/CGMP "$scratch/checkouts/swift-numerics/Sources" -name module.modulemap 2>/dev/null | sort -u)
 
 for t in "${targets[@]}"; do
     exe="$scratch/fuzz-$t"

@@ -21,7 +21,10 @@ public struct TopKInput: Sendable {
             }
         }
         let labels = try labelValues.enumerated().map { b, v -> Int in
-            guard case .integer(let k) = v else { throw VectorInput.Error(description: "labels[\(b)] is \(v.kindName) \(v), not an integer") }
+            guard case .integer(let k) = v else {
+                let shown = v.doubleValue.map { " \($0)" } ?? ""
+                throw VectorInput.Error(description: "labels[\(b)] is a \(v.kindName)\(shown), not an integer (write 1, not 1.0)")
+            }
             return k
         }
         guard let n = logits.first?.count, n >= 1, logits.allSatisfy({ $0.count == n }) else {
