@@ -26,11 +26,14 @@ struct CheckCommand: AsyncParsableCommand {
     @Flag(help: "Print only failing cases and the summary.")
     var quiet = false
 
+    @OptionGroup var limits: LimitOptions
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one fixture file") }
     }
 
     func run() async throws {
+        limits.apply()
         let checker = FixtureChecker(implementation: implementation == "all" ? nil : implementation)
         var summary = FixtureSummary()
         var isDirectory: ObjCBool = false

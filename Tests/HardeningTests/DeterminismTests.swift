@@ -21,7 +21,7 @@ import TopK
         let n = 19, batch = 11
         let x = Self.data(n * batch, seed: 1), cy = Self.data(n * batch, seed: 2), cp = Self.data(n * n * batch, seed: 3)
         let config = SortConfiguration(network: kind, family: .logisticPhi, steepness: 7)
-        for implementation in Implementation.allCases {
+        for implementation in SortingNetworks.Implementation.allCases {
             let sorter = try implementation.makeSorter(n: n, configuration: config)
             let a = try sorter.gradient(x, cotangentY: cy, cotangentP: cp, computeP: true)
             let b = try sorter.gradient(x, cotangentY: cy, cotangentP: cp, computeP: true)

@@ -86,7 +86,9 @@ public struct SIMDRelaxedSorter: RelaxedSorter {
             // concurrentPerform returns only when every block is done.
             nonisolated(unsafe) let body = body
             DispatchQueue.concurrentPerform(iterations: workers) { w in
-                let rows = (w * per)..<min(batch, (w + 1) * per)
+                // min on both ends: with e.g. 11 rows on 8 workers (2 per block) the last blocks
+                // are empty, and a range with lower > upper bound would trap.
+                let rows = min(batch, w * per)..<min(batch, (w + 1) * per)
                 if !rows.isEmpty {
                     body(rows, Workspace<T>(n: n, comparators: comparators, storeDifferences: storeDifferences))
                 }
