@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(
             name: "SortingNetworksTests",
             dependencies: [
-                "SortingNetworks", "SortingNetworksProofs", "ExactArithmetic",
+                "SortingNetworks", "SortingNetworksProofs", "ExactArithmetic", "Fixtures",
                 .product(name: "PropertyBased", package: "swift-property-based"), "PropertyTesting",
             ]),
         .testTarget(

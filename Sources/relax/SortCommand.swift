@@ -32,6 +32,9 @@ struct SortCommand: AsyncParsableCommand {
     @Option(help: "Sigmoid family: \(SigmoidFamily.allCases.map(\.rawValue).joined(separator: ", ")).")
     var family: String = "cauchy"
 
+    @Option(name: .customLong("family-file"), help: "A relaxations-sigmoid/1 family file (your own sigmoid; replaces --family). It must be a proved sigmoid.")
+    var familyFile: String?
+
     @Option(help: "Steepness s > 0.")
     var steepness: Double = 10
 
@@ -67,7 +70,9 @@ struct SortCommand: AsyncParsableCommand {
         }
         let rows = try VectorInput.parse(bytes)
         let n = rows[0].count
-        let config = SortConfiguration(network: kind, construction: construction, family: family, steepness: steepness, artLambda: artLambda)
+        var config = SortConfiguration(network: kind, construction: construction, family: family, steepness: steepness, artLambda: artLambda)
+        if let familyFile { config.customFamily = try SigmoidProve.sortFamily(familyFile) }
+        let familyName = config.customFamily?.name ?? family.rawValue
         let computeP = !valuesOnly || png != nil
         try checkLimits(n: n, batch: rows.count,
                         estimatedBytes: config.estimatedWorkingBytes(n: n, batch: rows.count, computeP: computeP, implementation: impl))
@@ -76,7 +81,7 @@ struct SortCommand: AsyncParsableCommand {
         // Streamed: P (batch·n² numbers) is formatted row by row, never as one string.
         var o = OutputStream()
         o.write("{\"config\": {\"network\": \"\(kind.rawValue)\", \"construction\": \"\(construction.rawValue)\", ")
-        o.write("\"distribution\": \"\(family.rawValue)\", \"steepness\": \(steepness), \"art_lambda\": \(artLambda), \"n\": \(n)},\n")
+        o.write("\"distribution\": \"\(familyName)\", \"steepness\": \(steepness), \"art_lambda\": \(artLambda), \"n\": \(n)},\n")
         o.write(" \"y\": [")
         for b in 0..<rows.count {
             if b > 0 { o.write(", ") }
