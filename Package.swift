@@ -59,6 +59,12 @@ let package = Package(
             dependencies: ["TopK", "SortingNetworks", "ExactArithmetic", "ProofSupport"],
             path: "Proofs/TopK",
             swiftSettings: optimizedInDebug),
+        // The one proof catalogue: every method's entries plus the fixture entries (see
+        // Proofs/Catalogue/ProofCatalogue.swift for how a new module adds its entries).
+        .target(
+            name: "ProofCatalogue",
+            dependencies: ["ProofSupport", "SortingNetworksProofs", "TopKProofs", "LogicGateNetworksProofs", "Fixtures"],
+            path: "Proofs/Catalogue"),
         .target(
             name: "Fixtures",
             dependencies: ["SortingNetworks", "TopK", "LogicGateNetworks", "CZlib", "NumPyFiles", "InputLimits"],
@@ -67,7 +73,7 @@ let package = Package(
             name: "relax",
             dependencies: [
                 "SortingNetworks", "TopK", "LogicGateNetworks", "Fixtures", "ExactArithmetic", "Imaging", "InputLimits",
-                "SortingNetworksProofs", "LogicGateNetworksProofs", "TopKProofs",
+                "SortingNetworksProofs", "LogicGateNetworksProofs", "TopKProofs", "ProofCatalogue",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Every parser and loader as a fuzz target (Fuzz/run.sh links Fuzz/Entry/*.swift against it).
@@ -106,6 +112,10 @@ let package = Package(
             dependencies: ["FuzzHarness", "Fixtures", "InputLimits", "NumPyFiles", "LogicGateNetworks", "SortingNetworks", "TopK", "CZlib"]),
         .testTarget(
             name: "FixturesTests",
-            dependencies: ["Fixtures", "InputLimits"]),
+            dependencies: ["Fixtures", "NumPyFiles", "InputLimits"]),
+        // The catalogue as the command-line tool uses it: verdicts, exit statuses, JSON, JUnit.
+        .testTarget(
+            name: "ProofCatalogueTests",
+            dependencies: ["ProofCatalogue", "Fixtures"]),
     ]
 )
