@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "TopK", targets: ["TopK"]),
         .library(name: "LogicGateNetworks", targets: ["LogicGateNetworks"]),
         .library(name: "Fixtures", targets: ["Fixtures"]),
+        .library(name: "Renderer", targets: ["Renderer"]),
         .executable(name: "relax", targets: ["relax"]),
     ],
     dependencies: [
@@ -43,6 +44,15 @@ let package = Package(
             dependencies: ["NumPyFiles", "InputLimits", .product(name: "Numerics", package: "swift-numerics")],
             swiftSettings: optimizedInDebug),
         .target(name: "Imaging", dependencies: ["CZlib"]),
+        .target(
+            name: "Renderer",
+            dependencies: [.product(name: "Numerics", package: "swift-numerics")],
+            swiftSettings: optimizedInDebug),
+        .target(
+            name: "RendererProofs",
+            dependencies: ["Renderer", "SortingNetworks", "ExactArithmetic", "ProofSupport", "SortingNetworksProofs"],
+            path: "Proofs/Renderer",
+            swiftSettings: optimizedInDebug),
         .target(name: "ProofSupport", path: "Proofs/Support"),
         .target(
             name: "SortingNetworksProofs",
@@ -63,17 +73,18 @@ let package = Package(
         // Proofs/Catalogue/ProofCatalogue.swift for how a new module adds its entries).
         .target(
             name: "ProofCatalogue",
-            dependencies: ["ProofSupport", "SortingNetworksProofs", "TopKProofs", "LogicGateNetworksProofs", "Fixtures"],
+            dependencies: ["ProofSupport", "SortingNetworksProofs", "TopKProofs", "LogicGateNetworksProofs", "RendererProofs", "Fixtures"],
             path: "Proofs/Catalogue"),
         .target(
             name: "Fixtures",
-            dependencies: ["SortingNetworks", "TopK", "LogicGateNetworks", "CZlib", "NumPyFiles", "InputLimits"],
+            dependencies: ["SortingNetworks", "TopK", "LogicGateNetworks", "Renderer", "CZlib", "NumPyFiles", "InputLimits"],
             swiftSettings: optimizedInDebug),
         .executableTarget(
             name: "relax",
             dependencies: [
                 "SortingNetworks", "TopK", "LogicGateNetworks", "Fixtures", "ExactArithmetic", "Imaging", "InputLimits",
                 "SortingNetworksProofs", "LogicGateNetworksProofs", "TopKProofs", "ProofCatalogue",
+                "Renderer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Every parser and loader as a fuzz target (Fuzz/run.sh links Fuzz/Entry/*.swift against it).
@@ -110,6 +121,13 @@ let package = Package(
         .testTarget(
             name: "HardeningTests",
             dependencies: ["FuzzHarness", "Fixtures", "InputLimits", "NumPyFiles", "LogicGateNetworks", "SortingNetworks", "TopK", "CZlib"]),
+        .testTarget(
+            name: "RendererTests",
+            dependencies: [
+                "Renderer", "RendererProofs", "ExactArithmetic", "Fixtures", "SortingNetworks",
+                .product(name: "PropertyBased", package: "swift-property-based"), "PropertyTesting",
+            ],
+            swiftSettings: optimizedInDebug),
         .testTarget(
             name: "FixturesTests",
             dependencies: ["Fixtures", "NumPyFiles", "InputLimits"]),
