@@ -3,6 +3,7 @@
     python Benchmarks/plot_scaling.py Benchmarks/results
 """
 import csv
+import glob
 import os
 import sys
 
@@ -15,7 +16,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 def main() -> None:
     out = sys.argv[1] if len(sys.argv) > 1 else "Benchmarks/results"
     fig, (left, right) = plt.subplots(1, 2, figsize=(12, 4.8))
-    machine = open(os.path.join(out, "machine.txt")).read().splitlines()[0].replace("machine: ", "")
+    machine = open(sorted(glob.glob(os.path.join(out, "machine*.txt")))[0]).read().splitlines()[0].replace("machine: ", "")
 
     series = {}
     with open(os.path.join(out, "sorting.csv")) as f:

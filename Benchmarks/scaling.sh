@@ -3,11 +3,13 @@
 # package and the authors' packages side by side in ONE run (thread CPU time, one thread), then
 # a log-log PNG plot. Peers run only up to a cap (their cost grows much faster; see the CSVs).
 # Usage:
-#   PYTHON=/path/to/venv/bin/python Benchmarks/scaling.sh [outdir]     (default Benchmarks/results)
-# PYTHON needs torch, diffsort, difftopk and matplotlib (the venv of fixtures/README.md).
+#   PYTHON=/path/to/venv/bin/python [OUT=Benchmarks/results] Benchmarks/scaling.sh [sorting] [topk] [plot]
+# (no argument: all three). PYTHON needs torch, diffsort, difftopk and matplotlib (the venv of
+# fixtures/README.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out=${1:-Benchmarks/results}
+out=${OUT:-Benchmarks/results}
+parts=" ${*:-sorting topk plot} "
 py=${PYTHON:-python3}
 mkdir -p "$out"
 swift build -c release --product relax >/dev/null
@@ -22,30 +24,38 @@ difftopk_cap=1000                       # the authors' dense bitonic keeps O(B·
     echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
     echo "avx2+fma: $(grep -qw avx2 /proc/cpuinfo && grep -qw fma /proc/cpuinfo && echo yes || echo no)"
-} | tee "$out/machine.txt"
+} | tee "$out/machine-$(echo $parts | tr ' ' '-').txt"
 
+if [[ $parts == *" sorting "* ]]; then
 echo "sorting: relax bench (bitonic, Cauchy, Double, forward + backward with P)…" >&2
 {
     echo "n,implementation,seconds_per_sample"
-    "$relax" bench --n "${sort_sizes[@]}" --reference-limit 256 --repetitions 3 | tee /dev/stderr \
+    "$relax" bench --n "${sort_sizes[@]}" --reference-limit 256 --repetitions 3 | tee -a /dev/stderr \
         | awk 'NR > 2 { print $1 "," $2 "," $3 }'
     echo "sorting: diffsort (n ≤ ${diffsort_sizes[-1]})…" >&2
-    "$py" Benchmarks/oracle/diffsort_bench.py --n "${diffsort_sizes[@]}" --repetitions 3 | tee /dev/stderr \
+    "$py" Benchmarks/oracle/diffsort_bench.py --n "${diffsort_sizes[@]}" --repetitions 3 | tee -a /dev/stderr \
         | awk 'NR > 1 { print $1 "," $2 "," $3 }'
 } > "$out/sorting.csv"
+fi
 
-echo "top-k: relax topk bench (K = 5, batch 64, Float, pruned networks)…" >&2
+if [[ $parts == *" topk "* ]]; then
+echo "top-k: relax topk bench (K = 5, batch 64, Float, pruned bitonic cones and splitter)…" >&2
 {
     echo "n,sorter,comparators,ms_per_batch,difftopk_ms_per_batch"
     for n in "${topk_sizes[@]}"; do
         peer=()
         if (( n <= difftopk_cap )); then peer=(--difftopk-python "$py"); fi
-        "$relax" topk bench --n "$n" --only pruned --repeats 3 "${peer[@]}" | tee /dev/stderr \
-            | awk -F'|' -v n="$n" '/^\| [a-z]/ && $3 ~ /[0-9]/ {
-                  gsub(/^ +| +$/, "", $2); gsub(/ /, "", $3); gsub(/^ +| +$/, "", $4); peer = $5
-                  gsub(/^ +| +$/, "", peer); sub(/ .*/, "", peer); if (peer == "—") peer = ""
-                  print n ",\"" $2 "\"," $3 "," $4 "," peer }'
+        # Pruned bitonic cones and the pruned splitter selection network (the odd-even network
+        # has n layers, so it is left out of the scaling run).
+        for only in "pruned cone" "splitter selection, pruned"; do
+            "$relax" topk bench --n "$n" --only "$only" --repeats 3 "${peer[@]}" | tee -a /dev/stderr \
+                | awk -F'|' -v n="$n" '/^\| [a-z]/ && $3 ~ /[0-9]/ {
+                      gsub(/^ +| +$/, "", $2); gsub(/ /, "", $3); gsub(/^ +| +$/, "", $4); peer = $5
+                      gsub(/^ +| +$/, "", peer); sub(/ .*/, "", peer); if (peer == "—") peer = ""
+                      print n ",\"" $2 "\"," $3 "," $4 "," peer }'
+        done
     done
 } > "$out/topk.csv"
+fi
 
-"$py" Benchmarks/plot_scaling.py "$out"
+if [[ $parts == *" plot "* ]]; then "$py" Benchmarks/plot_scaling.py "$out"; fi
