@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(
             name: "SortingNetworksTests",
             dependencies: [
-                "SortingNetworks", "SortingNetworksProofs", "ExactArithmetic",
+                "SortingNetworks", "SortingNetworksProofs", "ExactArithmetic", "Fixtures",
                 .product(name: "PropertyBased", package: "swift-property-based"), "PropertyTesting",
             ]),
         .testTarget(
@@ -100,6 +100,6 @@ let package = Package(
             ]),
         .testTarget(
             name: "FixturesTests",
-            dependencies: ["Fixtures"]),
+            dependencies: ["Fixtures", "NumPyFiles"]),
     ]
 )

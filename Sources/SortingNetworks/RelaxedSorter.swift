@@ -15,6 +15,9 @@ public struct SortConfiguration: Hashable, Sendable, Codable {
     public var steepness: Double
     /// `λ` of `logistic_phi` (ignored by the other families); finite, in [0, 1). Default 0.25.
     public var artLambda: Double
+    /// A user-given piecewise rational family; when set it replaces ``family`` (prove it first
+    /// with `relax prove sigmoid`, see ``PiecewiseRationalSigmoid``).
+    public var customFamily: PiecewiseRationalSigmoid? = nil
 
     public init(
         network: SortingNetwork.Kind = .bitonic, construction: SortingNetwork.Construction = .valid,

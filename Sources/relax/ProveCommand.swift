@@ -21,10 +21,27 @@ struct ProveCommand: AsyncParsableCommand {
     @Option(help: "Random rational inputs per configuration (top-k exact pruning).")
     var samples: Int = 3
 
+    @Option(parsing: .unconditionalSingleValue, help: "For `prove sigmoid`: one piece \"RANGE: f\" or \"RANGE: f | f′\" of your own family (repeat).")
+    var piece: [String] = []
+
+    @Option(name: .customLong("family-file"), help: "For `prove sigmoid`: a relaxations-sigmoid/1 JSON family file.")
+    var familyFile: String?
+
+    @Option(name: .customLong("family-name"), help: "For `prove sigmoid`: the family's name in the certificates.")
+    var familyName: String?
+
+    @Option(name: .customLong("write-family"), help: "For `prove sigmoid`: also write the family as a JSON file.")
+    var writeFamily: String?
+
     func run() async throws {
+        if name == "sigmoid" {
+            try SigmoidProve.run(pieces: piece, file: familyFile, name: familyName, writeFile: writeFamily)
+            return
+        }
         let catalogue = ProofCatalogue(maxN: maxN, samples: samples)
         guard let name else {
             print("Proofs (relax prove NAME):")
+            print("  \("sigmoid".padding(toLength: 34, withPad: " ", startingAt: 0)) your own piecewise rational family: --piece … or --family-file F.json")
             for (name, claim) in catalogue.names { print("  \(name.padding(toLength: 34, withPad: " ", startingAt: 0)) \(claim)") }
             return
         }
