@@ -61,6 +61,12 @@ let package = Package(
             dependencies: ["TopK", "SortingNetworks", "ExactArithmetic", "ProofSupport"],
             path: "Proofs/TopK",
             swiftSettings: optimizedInDebug),
+        // The one proof catalogue: every method's entries plus the fixture entries (see
+        // Proofs/Catalogue/ProofCatalogue.swift for how a new module adds its entries).
+        .target(
+            name: "ProofCatalogue",
+            dependencies: ["ProofSupport", "SortingNetworksProofs", "TopKProofs", "LogicGateNetworksProofs", "Fixtures"],
+            path: "Proofs/Catalogue"),
         .target(
             name: "Fixtures",
             dependencies: ["SortingNetworks", "TopK", "LogicGateNetworks", "CZlib", "NumPyFiles"],
@@ -69,7 +75,7 @@ let package = Package(
             name: "relax",
             dependencies: [
                 "SortingNetworks", "TopK", "LogicGateNetworks", "Fixtures", "ExactArithmetic", "Imaging",
-                "SortingNetworksProofs", "LogicGateNetworksProofs", "TopKProofs",
+                "SortingNetworksProofs", "LogicGateNetworksProofs", "TopKProofs", "ProofCatalogue",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Seeded property checks shared by the test targets (not a test target itself).
@@ -101,5 +107,9 @@ let package = Package(
         .testTarget(
             name: "FixturesTests",
             dependencies: ["Fixtures", "NumPyFiles"]),
+        // The catalogue as the command-line tool uses it: verdicts, exit statuses, JSON, JUnit.
+        .testTarget(
+            name: "ProofCatalogueTests",
+            dependencies: ["ProofCatalogue", "Fixtures"]),
     ]
 )

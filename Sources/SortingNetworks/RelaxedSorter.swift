@@ -99,7 +99,7 @@ public enum RelaxedSortError: Error, Equatable, Sendable, CustomStringConvertibl
 ///
 /// Inputs are flat row-major batches of rows of length ``n``. Every non-finite input is rejected
 /// with ``RelaxedSortError/nonFiniteInput(row:column:value:)`` (naming the first offending entry);
-/// the authors' dense code would instead turn the whole row into NaN (sorting-networks.md §2.5).
+/// the authors' dense code would instead turn the whole row into NaN (arXiv 2105.04019).
 public protocol RelaxedSorter: Sendable {
     var n: Int { get }
     var configuration: SortConfiguration { get }

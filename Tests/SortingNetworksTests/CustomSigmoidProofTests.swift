@@ -23,7 +23,7 @@ import Testing
         #expect(report.errorBoundConstant == 1)
         #expect(report.errorBound.figure.contains("approached as d → ∞, not attained"), "\(report.errorBound.figure)")
         // The shipped proof reaches the same verdict and constant (error-bound-reciprocal: sup = 1/s).
-        #expect(SortingProofs.named("monotonicity-reciprocal")!.run().verdict == .proved)
+        #expect(SortingProofs.catalogue.named("sorting.monotonicity.reciprocal")!.run().certificate.verdict == .proved)
     }
 
     @Test func optimalReproducesItsCertificates() throws {
