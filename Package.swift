@@ -13,12 +13,15 @@ let package = Package(
         .library(name: "TopK", targets: ["TopK"]),
         .library(name: "LogicGateNetworks", targets: ["LogicGateNetworks"]),
         .library(name: "Fixtures", targets: ["Fixtures"]),
+        .library(name: "Renderer", targets: ["Renderer"]),
         .executable(name: "relax", targets: ["relax"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        // Documentation only (`swift package generate-documentation`); nothing links against it.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(name: "CGMP", pkgConfig: "gmp", providers: [.apt(["libgmp-dev"])]),
@@ -45,6 +48,15 @@ let package = Package(
             dependencies: ["NumPyFiles", .product(name: "Numerics", package: "swift-numerics")],
             swiftSettings: optimizedInDebug),
         .target(name: "Imaging", dependencies: ["CZlib"]),
+        .target(
+            name: "Renderer",
+            dependencies: [.product(name: "Numerics", package: "swift-numerics")],
+            swiftSettings: optimizedInDebug),
+        .target(
+            name: "RendererProofs",
+            dependencies: ["Renderer", "SortingNetworks", "ExactArithmetic", "ProofSupport", "SortingNetworksProofs"],
+            path: "Proofs/Renderer",
+            swiftSettings: optimizedInDebug),
         .target(name: "ProofSupport", path: "Proofs/Support"),
         .target(
             name: "SortingNetworksProofs",
@@ -65,17 +77,18 @@ let package = Package(
         // Proofs/Catalogue/ProofCatalogue.swift for how a new module adds its entries).
         .target(
             name: "ProofCatalogue",
-            dependencies: ["ProofSupport", "SortingNetworksProofs", "TopKProofs", "LogicGateNetworksProofs", "Fixtures"],
+            dependencies: ["ProofSupport", "SortingNetworksProofs", "TopKProofs", "LogicGateNetworksProofs", "RendererProofs", "Fixtures"],
             path: "Proofs/Catalogue"),
         .target(
             name: "Fixtures",
-            dependencies: ["SortingNetworks", "TopK", "LogicGateNetworks", "CZlib", "NumPyFiles"],
+            dependencies: ["SortingNetworks", "TopK", "LogicGateNetworks", "Renderer", "CZlib", "NumPyFiles"],
             swiftSettings: optimizedInDebug),
         .executableTarget(
             name: "relax",
             dependencies: [
                 "SortingNetworks", "TopK", "LogicGateNetworks", "Fixtures", "ExactArithmetic", "Imaging",
                 "SortingNetworksProofs", "LogicGateNetworksProofs", "TopKProofs", "ProofCatalogue",
+                "Renderer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Seeded property checks shared by the test targets (not a test target itself).
@@ -104,6 +117,13 @@ let package = Package(
                 "LogicGateNetworks", "LogicGateNetworksProofs", "ExactArithmetic",
                 .product(name: "PropertyBased", package: "swift-property-based"), "PropertyTesting",
             ]),
+        .testTarget(
+            name: "RendererTests",
+            dependencies: [
+                "Renderer", "RendererProofs", "ExactArithmetic", "Fixtures", "SortingNetworks",
+                .product(name: "PropertyBased", package: "swift-property-based"), "PropertyTesting",
+            ],
+            swiftSettings: optimizedInDebug),
         .testTarget(
             name: "FixturesTests",
             dependencies: ["Fixtures", "NumPyFiles"]),

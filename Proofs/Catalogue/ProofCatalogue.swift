@@ -1,6 +1,7 @@
 import Fixtures
 import Foundation
 @_exported import LogicGateNetworksProofs
+@_exported import RendererProofs
 @_exported import ProofSupport
 @_exported import SortingNetworksProofs
 @_exported import TopKProofs
@@ -20,6 +21,7 @@ public enum ProofCatalogue {
         SortingProofs.catalogue,
         TopKProofs.catalogue,
         LogicProofs.catalogue,
+        RendererProofs.catalogue,
     ]
 
     /// Every entry: the method sections, then one fixture entry per fixture method.
