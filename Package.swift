@@ -30,9 +30,13 @@ let package = Package(
             name: "ExactArithmetic",
             dependencies: ["CGMP", .product(name: "Numerics", package: "swift-numerics")],
             swiftSettings: optimizedInDebug),
+        // The P panel kernel of SIMDRelaxedSorter in C: baseline and AVX2 + FMA, chosen at run time.
+        .target(
+            name: "CSortingKernels",
+            cSettings: [.unsafeFlags(["-O2"])]),
         .target(
             name: "SortingNetworks",
-            dependencies: [.product(name: "Numerics", package: "swift-numerics")],
+            dependencies: ["CSortingKernels", .product(name: "Numerics", package: "swift-numerics")],
             swiftSettings: optimizedInDebug),
         .target(
             name: "TopK",

@@ -140,8 +140,12 @@ public protocol RelaxedSorter: Sendable {
 public enum Implementation: String, CaseIterable, Sendable, Codable, CustomStringConvertible {
     /// ``ReferenceRelaxedSorter``: the paper's loops, plain Swift.
     case reference
-    /// ``SIMDRelaxedSorter``: sparse wire-pair application, SIMD over P rows, panel-blocked P.
+    /// ``SIMDRelaxedSorter``: sparse wire-pair application, SIMD over P rows, panel-blocked P
+    /// with fused layer pairs; the baseline (any x86-64) kernel.
     case optimized
+    /// ``SIMDRelaxedSorter`` with its AVX2 + FMA panel kernel, chosen at run time (the baseline
+    /// kernel on a CPU without them: ``SIMDRelaxedSorter/avx2FMAAvailable``).
+    case optimizedAVX2 = "optimized-avx2"
 
     public var description: String { rawValue }
 
@@ -149,6 +153,7 @@ public enum Implementation: String, CaseIterable, Sendable, Codable, CustomStrin
         switch self {
         case .reference: try ReferenceRelaxedSorter(n: n, configuration: configuration)
         case .optimized: try SIMDRelaxedSorter(n: n, configuration: configuration)
+        case .optimizedAVX2: try SIMDRelaxedSorter(n: n, configuration: configuration, instructionSet: .avx2FMA)
         }
     }
 }
