@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        // Documentation only (`swift package generate-documentation`); nothing links against it.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(name: "CGMP", pkgConfig: "gmp", providers: [.apt(["libgmp-dev"])]),
@@ -28,18 +30,24 @@ let package = Package(
             name: "ExactArithmetic",
             dependencies: ["CGMP", .product(name: "Numerics", package: "swift-numerics")],
             swiftSettings: optimizedInDebug),
+        // The P panel kernel of SIMDRelaxedSorter in C: baseline and AVX2 + FMA, chosen at run time.
+        .target(
+            name: "CSortingKernels",
+            cSettings: [.unsafeFlags(["-O2"])]),
         .target(
             name: "SortingNetworks",
-            dependencies: [.product(name: "Numerics", package: "swift-numerics")],
+            dependencies: ["CSortingKernels", .product(name: "Numerics", package: "swift-numerics")],
             swiftSettings: optimizedInDebug),
         .target(
             name: "TopK",
             dependencies: ["SortingNetworks", .product(name: "Numerics", package: "swift-numerics")],
             swiftSettings: optimizedInDebug),
-        .target(name: "NumPyFiles"),
+        // Size limits, the capped streaming gzip reader and bounded file reads for outside input.
+        .target(name: "InputLimits", dependencies: ["CZlib"], swiftSettings: optimizedInDebug),
+        .target(name: "NumPyFiles", dependencies: ["InputLimits"]),
         .target(
             name: "LogicGateNetworks",
-            dependencies: ["NumPyFiles", .product(name: "Numerics", package: "swift-numerics")],
+            dependencies: ["NumPyFiles", "InputLimits", .product(name: "Numerics", package: "swift-numerics")],
             swiftSettings: optimizedInDebug),
         .target(name: "Imaging", dependencies: ["CZlib"]),
         .target(
@@ -75,16 +83,21 @@ let package = Package(
             path: "Proofs/Catalogue"),
         .target(
             name: "Fixtures",
-            dependencies: ["SortingNetworks", "TopK", "LogicGateNetworks", "Renderer", "CZlib", "NumPyFiles"],
+            dependencies: ["SortingNetworks", "TopK", "LogicGateNetworks", "Renderer", "CZlib", "NumPyFiles", "InputLimits"],
             swiftSettings: optimizedInDebug),
         .executableTarget(
             name: "relax",
             dependencies: [
-                "SortingNetworks", "TopK", "LogicGateNetworks", "Fixtures", "ExactArithmetic", "Imaging",
+                "SortingNetworks", "TopK", "LogicGateNetworks", "Fixtures", "ExactArithmetic", "Imaging", "InputLimits",
                 "SortingNetworksProofs", "LogicGateNetworksProofs", "TopKProofs", "ProofCatalogue",
                 "Renderer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // Every parser and loader as a fuzz target (Fuzz/run.sh links Fuzz/Entry/*.swift against it).
+        .target(
+            name: "FuzzHarness",
+            dependencies: ["Fixtures", "InputLimits", "NumPyFiles", "LogicGateNetworks", "SortingNetworks", "TopK"],
+            path: "Fuzz/Harness"),
         // Seeded property checks shared by the test targets (not a test target itself).
         .target(
             name: "PropertyTesting",
@@ -112,6 +125,9 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"), "PropertyTesting",
             ]),
         .testTarget(
+            name: "HardeningTests",
+            dependencies: ["FuzzHarness", "Fixtures", "InputLimits", "NumPyFiles", "LogicGateNetworks", "SortingNetworks", "TopK", "CZlib"]),
+        .testTarget(
             name: "RendererTests",
             dependencies: [
                 "Renderer", "RendererProofs", "ExactArithmetic", "Fixtures", "SortingNetworks",
@@ -120,7 +136,7 @@ let package = Package(
             swiftSettings: optimizedInDebug),
         .testTarget(
             name: "FixturesTests",
-            dependencies: ["Fixtures", "NumPyFiles"]),
+            dependencies: ["Fixtures", "NumPyFiles", "InputLimits"]),
         // The catalogue as the command-line tool uses it: verdicts, exit statuses, JSON, JUnit.
         .testTarget(
             name: "ProofCatalogueTests",

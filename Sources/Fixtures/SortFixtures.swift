@@ -10,7 +10,7 @@ import SortingNetworks
 /// * expected: `y` `[B][n]`, `p` `[B][n][n]` (`p[b][j][i]` = weight of input `j` at output
 ///   position `i`), `grad_x` `[B][n]` (needs at least one cotangent).
 ///
-/// Evaluated with every ``Implementation`` in Double, or in Float when the file's `dtype` is
+/// Evaluated with every `Implementation` in Double, or in Float when the file's `dtype` is
 /// `"float32"` (inputs must then be float32 values; other dtypes are an error).
 public enum SortFixtures: FixtureMethod {
     public static let name = "sort"
@@ -41,6 +41,9 @@ public enum SortFixtures: FixtureMethod {
             }
         }
         guard n >= 1 else { throw FixtureError.invalidValue(c.location("input.x"), reason: "rows must have n ≥ 1 elements") }
+        try c.checkLimits(
+            n: n, batch: batch,
+            estimatedBytes: configuration.estimatedWorkingBytes(n: n, batch: batch, computeP: true, implementation: impl), key: "input.x")
         let cotangentY = try c.optionalInput("cotangent_y", shape: [batch, n])
         let cotangentP = try c.optionalInput("cotangent_p", shape: [batch, n, n])
         let sorter = try impl.makeSorter(n: n, configuration: configuration)

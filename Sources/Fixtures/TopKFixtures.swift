@@ -13,7 +13,7 @@ import TopK
 /// * expected: `loss` (scalar), `grad_logits` `[B][n]`, `topk_probabilities` `[B][n'][K]` with
 ///   `n' = m` under top-m pre-selection (true class first), else `n`.
 ///
-/// Evaluated in Double with every top-k ``TopK/Implementation``; the optimized one runs the
+/// Evaluated in Double with every top-k `TopK.Implementation`; the optimized one runs the
 /// pruned network (the authors' package never prunes), so the fixtures also check pruning.
 public enum TopKLossFixtures: FixtureMethod {
     public static let name = "topk-loss"
@@ -49,6 +49,7 @@ public enum TopKLossFixtures: FixtureMethod {
         let cfg = try configuration(c)
         let logits = try c.input("logits", shape: [nil, nil])
         let (batch, n) = (logits.shape[0], logits.shape[1])
+        try c.checkLimits(n: n, batch: batch, estimatedBytes: cfg.estimatedWorkingBytes(n: n, batch: batch), key: "input.logits")
         let labels = try c.integerInput("labels", shape: [batch])
         let loss = try impl.makeLoss(n: n, configuration: cfg)
         let wantA = c.wants("topk_probabilities")
