@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "TopK", targets: ["TopK"]),
         .library(name: "LogicGateNetworks", targets: ["LogicGateNetworks"]),
         .library(name: "Fixtures", targets: ["Fixtures"]),
+        .library(name: "AlgorithmicSupervision", targets: ["AlgorithmicSupervision"]),
         .executable(name: "relax", targets: ["relax"]),
     ],
     dependencies: [
@@ -41,6 +42,10 @@ let package = Package(
             dependencies: ["NumPyFiles", .product(name: "Numerics", package: "swift-numerics")],
             swiftSettings: optimizedInDebug),
         .target(name: "Imaging", dependencies: ["CZlib"]),
+        .target(
+            name: "AlgorithmicSupervision",
+            dependencies: [.product(name: "Numerics", package: "swift-numerics")],
+            swiftSettings: optimizedInDebug),
         .target(name: "ProofSupport", path: "Proofs/Support"),
         .target(
             name: "SortingNetworksProofs",
@@ -59,7 +64,7 @@ let package = Package(
             swiftSettings: optimizedInDebug),
         .target(
             name: "Fixtures",
-            dependencies: ["SortingNetworks", "TopK", "LogicGateNetworks", "CZlib", "NumPyFiles"],
+            dependencies: ["SortingNetworks", "TopK", "LogicGateNetworks", "AlgorithmicSupervision", "CZlib", "NumPyFiles"],
             swiftSettings: optimizedInDebug),
         .executableTarget(
             name: "relax",

@@ -5,6 +5,7 @@ public enum FixtureRegistry {
         TopKLossFixtures.self,
         LogicLayerFixtures.self,
         LogicNetworkFixtures.self,
+        AlgorithmFixtures.self,
     ]
 
     /// The checker for a contract method name, or `nil`.
