@@ -100,6 +100,9 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"), "PropertyTesting",
             ]),
         .testTarget(
+            name: "AlgorithmicSupervisionTests",
+            dependencies: ["AlgorithmicSupervision", "SortingNetworks", "ExactArithmetic"]),
+        .testTarget(
             name: "FixturesTests",
             dependencies: ["Fixtures"]),
     ]

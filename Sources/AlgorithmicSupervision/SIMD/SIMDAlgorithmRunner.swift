@@ -2,6 +2,11 @@
 /// per entry: `|simd − reference| ≤ abs + rel·|reference|`. The SIMD programs skip blends
 /// whose branch was skipped (the reference computes `p·v + (1 − p)·v`), sum in other orders and
 /// use closed-form derivatives; each such step differs by a few roundings.
+///
+/// Shortest path: the bound holds when every cell is reached by the sweeps
+/// (`iterations ≥ max(H, W) − 1`). A cell not yet reached holds a distance near `infinity`
+/// (1e12, resolution ulp(1e12) ≈ 1.2e-4), and derivatives through such values are only
+/// determined to about `β·ulp(infinity)` relative in either implementation (measured: 3e-5).
 public let simdAgreementBound = (abs: 1e-12, rel: 1e-9)
 
 /// The optimized implementation: each shipped program compiled by hand (SIMD/ files).
