@@ -63,13 +63,18 @@ let package = Package(
             path: "Proofs/TopK",
             swiftSettings: optimizedInDebug),
         .target(
+            name: "AlgorithmicSupervisionProofs",
+            dependencies: ["AlgorithmicSupervision", "ExactArithmetic", "ProofSupport"],
+            path: "Proofs/AlgorithmicSupervision",
+            swiftSettings: optimizedInDebug),
+        .target(
             name: "Fixtures",
             dependencies: ["SortingNetworks", "TopK", "LogicGateNetworks", "AlgorithmicSupervision", "CZlib", "NumPyFiles"],
             swiftSettings: optimizedInDebug),
         .executableTarget(
             name: "relax",
             dependencies: [
-                "SortingNetworks", "TopK", "LogicGateNetworks", "Fixtures", "ExactArithmetic", "Imaging",
+                "SortingNetworks", "TopK", "LogicGateNetworks", "Fixtures", "ExactArithmetic", "Imaging", "AlgorithmicSupervision",
                 "SortingNetworksProofs", "LogicGateNetworksProofs", "TopKProofs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
@@ -101,7 +106,7 @@ let package = Package(
             ]),
         .testTarget(
             name: "AlgorithmicSupervisionTests",
-            dependencies: ["AlgorithmicSupervision", "SortingNetworks", "ExactArithmetic"]),
+            dependencies: ["AlgorithmicSupervision", "AlgorithmicSupervisionProofs", "SortingNetworks", "ExactArithmetic"]),
         .testTarget(
             name: "FixturesTests",
             dependencies: ["Fixtures"]),

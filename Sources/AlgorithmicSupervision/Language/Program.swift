@@ -19,6 +19,12 @@ public struct WhileReport: Sendable, Equatable {
     public var remainingMass: Double
     /// Whether the loop stopped because of `max_iter` rather than ε.
     public var reachedMaxIterations: Bool
+
+    public init(iterations: Int, remainingMass: Double, reachedMaxIterations: Bool) {
+        self.iterations = iterations
+        self.remainingMass = remainingMass
+        self.reachedMaxIterations = reachedMaxIterations
+    }
 }
 
 /// The result of a program run: outputs in declaration order, input gradients (for the given

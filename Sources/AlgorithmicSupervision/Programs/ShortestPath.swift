@@ -65,8 +65,9 @@ extension RelaxedPrograms {
         return [newD.gather(pad, shape: [H + 2, W + 2], fill: infinity), pred]
     }
 
-    /// `trace′(i + dr_k, j + dc_k) += trace(i, j)·pred(i, j, k)`, summed in direction order.
-    static func moveMass<T: Real>(_ trace: Tensor<T>, pred: Tensor<T>) throws -> Tensor<T> {
+    /// `trace′(i + dr_k, j + dc_k) += trace(i, j)·pred(i, j, k)`, summed in direction order: the
+    /// probabilistic 2-D index of the traceback (generic: `Proofs/` runs it on rationals).
+    public static func moveMass<T: AlgebraicField & Comparable>(_ trace: Tensor<T>, pred: Tensor<T>) throws -> Tensor<T> {
         let (H, W) = (trace.shape[1], trace.shape[2])
         let transport = try pred * trace
         var sources: [[Int]] = Array(repeating: [], count: H * W)
@@ -82,7 +83,7 @@ extension RelaxedPrograms {
     }
 
     /// The t-conorm `S(a, b)`.
-    public static func tConorm<T: Real>(_ kind: TConorm, q: T, _ a: Tensor<T>, _ b: Tensor<T>) throws -> Tensor<T> {
+    public static func tConorm<T: AlgebraicField & Comparable>(_ kind: TConorm, q: T, _ a: Tensor<T>, _ b: Tensor<T>) throws -> Tensor<T> {
         switch kind {
         case .probabilistic: return try (a + b) - a * b
         case .hamacher:
