@@ -75,7 +75,7 @@ let package = Package(
             name: "relax",
             dependencies: [
                 "SortingNetworks", "TopK", "LogicGateNetworks", "Fixtures", "ExactArithmetic", "Imaging", "AlgorithmicSupervision",
-                "SortingNetworksProofs", "LogicGateNetworksProofs", "TopKProofs",
+                "SortingNetworksProofs", "LogicGateNetworksProofs", "TopKProofs", "AlgorithmicSupervisionProofs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Seeded property checks shared by the test targets (not a test target itself).

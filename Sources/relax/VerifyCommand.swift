@@ -1,6 +1,7 @@
 import ArgumentParser
 import Fixtures
 import Foundation
+import AlgorithmicSupervisionProofs
 import LogicGateNetworksProofs
 import SortingNetworks
 import SortingNetworksProofs
@@ -41,6 +42,11 @@ struct VerifyCommand: AsyncParsableCommand {
                           figure: c.figure, seconds: c.seconds, evidence: c.evidence))
         }
         add(LogicVerification.hardAgreementRow())
+        for proof in AlgorithmProofs.all {
+            let c = proof.run()
+            add(VerifyRow(claim: c.claim, method: "algorithmic supervision", passed: c.holds, verdict: c.verdict.rawValue,
+                          figure: c.figure, seconds: c.seconds, evidence: c.evidence))
+        }
         for row in fixtureRows() { add(row) }
 
         print(VerifyRow.table(rows))

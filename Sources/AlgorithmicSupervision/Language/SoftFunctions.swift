@@ -15,7 +15,7 @@ public func softArgMin<T: Real>(_ t: [Tensor<T>], beta: T, hard: Bool = false) t
 /// `Σ_k softmax_k(−β·t)·t_k`: between the minimum and the mean; the minimum as β → ∞.
 public func softMin<T: Real>(_ t: [Tensor<T>], beta: T, hard: Bool = false) throws -> Tensor<T> {
     let s = try Tensor.stack(t)
-    return try (try softArgMin(t, beta: beta, hard: hard) * s).sumLastAxis()
+    return (try softArgMin(t, beta: beta, hard: hard) * s).sumLastAxis()
 }
 
 /// Weights `softmax_k(β·t_k)`.
@@ -27,7 +27,7 @@ public func softArgMax<T: Real>(_ t: [Tensor<T>], beta: T, hard: Bool = false) t
 /// `Σ_k softmax_k(β·t)·t_k`.
 public func softMax<T: Real>(_ t: [Tensor<T>], beta: T, hard: Bool = false) throws -> Tensor<T> {
     let s = try Tensor.stack(t)
-    return try (try softArgMax(t, beta: beta, hard: hard) * s).sumLastAxis()
+    return (try softArgMax(t, beta: beta, hard: hard) * s).sumLastAxis()
 }
 
 /// How a real-valued index `i` becomes weights over `0 ..< n`.

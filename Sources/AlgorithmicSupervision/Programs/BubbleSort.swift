@@ -78,7 +78,7 @@ extension RelaxedPrograms {
                 For("j", in: "m") {
                     Let("D", at: [.function { s in try s.int("i") + 1 }, .function { s in try s.int("j") + 1 }], .function { s in
                         let (D, i, j) = (try s["D"], try s.int("i"), try s.int("j"))
-                        let same = try (try s["a"].read([i]) * s["b"].read([j])).sumLastAxis()
+                        let same = (try s["a"].read([i]) * s["b"].read([j])).sumLastAxis()
                         return try softMin([try D.read([i, j + 1]) + 1, try D.read([i + 1, j]) + 1,
                                             try (D.read([i, j]) + 1) - same], beta: beta, hard: s.hard)
                     })
