@@ -62,6 +62,12 @@ let package = Package(
             dependencies: ["TopK", "SortingNetworks", "ExactArithmetic", "ProofSupport"],
             path: "Proofs/TopK",
             swiftSettings: optimizedInDebug),
+        // The one proof catalogue: every method's entries plus the fixture entries (see
+        // Proofs/Catalogue/ProofCatalogue.swift for how a new module adds its entries).
+        .target(
+            name: "ProofCatalogue",
+            dependencies: ["ProofSupport", "SortingNetworksProofs", "TopKProofs", "LogicGateNetworksProofs", "AlgorithmicSupervisionProofs", "Fixtures"],
+            path: "Proofs/Catalogue"),
         .target(
             name: "AlgorithmicSupervisionProofs",
             dependencies: ["AlgorithmicSupervision", "ExactArithmetic", "ProofSupport"],
@@ -75,7 +81,7 @@ let package = Package(
             name: "relax",
             dependencies: [
                 "SortingNetworks", "TopK", "LogicGateNetworks", "Fixtures", "ExactArithmetic", "Imaging", "AlgorithmicSupervision",
-                "SortingNetworksProofs", "LogicGateNetworksProofs", "TopKProofs", "AlgorithmicSupervisionProofs",
+                "SortingNetworksProofs", "LogicGateNetworksProofs", "TopKProofs", "ProofCatalogue",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Seeded property checks shared by the test targets (not a test target itself).
@@ -89,7 +95,7 @@ let package = Package(
         .testTarget(
             name: "SortingNetworksTests",
             dependencies: [
-                "SortingNetworks", "SortingNetworksProofs", "ExactArithmetic",
+                "SortingNetworks", "SortingNetworksProofs", "ExactArithmetic", "Fixtures",
                 .product(name: "PropertyBased", package: "swift-property-based"), "PropertyTesting",
             ]),
         .testTarget(
@@ -106,9 +112,13 @@ let package = Package(
             ]),
         .testTarget(
             name: "AlgorithmicSupervisionTests",
-            dependencies: ["AlgorithmicSupervision", "AlgorithmicSupervisionProofs", "SortingNetworks", "ExactArithmetic"]),
+            dependencies: ["AlgorithmicSupervision", "AlgorithmicSupervisionProofs", "ProofSupport", "SortingNetworks", "ExactArithmetic"]),
         .testTarget(
             name: "FixturesTests",
-            dependencies: ["Fixtures"]),
+            dependencies: ["Fixtures", "NumPyFiles"]),
+        // The catalogue as the command-line tool uses it: verdicts, exit statuses, JSON, JUnit.
+        .testTarget(
+            name: "ProofCatalogueTests",
+            dependencies: ["ProofCatalogue", "Fixtures"]),
     ]
 )

@@ -7,13 +7,14 @@ extension AlgorithmProofs {
     /// Relaxed `If` on exact rationals: the merged state is `p·v_true + (1 − p)·v_false`
     /// exactly, `p ∈ {0, 1}` selects a branch exactly, and branches holding probability
     /// vectors merge into a probability vector (mass preserved exactly).
+    static let ifClaim = "the reference If merges p·v_true + (1 − p)·v_false exactly, selects exactly for p ∈ {0, 1}, and merges probability vectors into probability vectors"
+    static let ifDomain = "p ∈ {0, 1/4, 1/2, 3/4, 1}; values in {−2, −1/3, 0, 1/2, 3}; 4 distributions on 3 points; exact rationals"
+
     public static func ifBlend() -> Certificate {
-        let start = Date()
-        var cases = 0
         let values: [Rational] = [-2, Rational(-1) / Rational(3), 0, Rational(1) / Rational(2), 3]
         let distributions: [[Rational]] = [[1, 0, 0], [0, 1, 0], [Rational(1) / Rational(2), Rational(1) / Rational(4), Rational(1) / Rational(4)],
                                            [Rational(1) / Rational(3), Rational(1) / Rational(3), Rational(1) / Rational(3)]]
-        let failure = run { () throws -> String? in
+        return exhaustive("algorithm.if.blend", ifClaim, ifDomain, evidence: ["program: If(p) { y ← a } else: { y ← b }"]) { cases in
             for p in quarters {
                 for a in values {
                     for b in values {
@@ -45,19 +46,16 @@ extension AlgorithmProofs {
             }
             return nil
         }
-        return certificate("algorithm-if-blend",
-                           "the reference If merges p·v_true + (1 − p)·v_false exactly, selects exactly for p ∈ {0, 1}, and merges probability vectors into probability vectors",
-                           domain: "p ∈ {0, 1/4, 1/2, 3/4, 1}; values in {−2, −1/3, 0, 1/2, 3}; 4 distributions on 3 points; exact rationals",
-                           start: start, cases: cases, failure: failure, evidence: ["program: If(p) { y ← a } else: { y ← b }"])
     }
 
     /// Probabilistic writes `x ← w·v + (1 − w)·x`: a one-hot weight equals the hard-index write,
     /// an all-zero weight is a no-op.
+    static let writeClaim = "a probabilistic write with a one-hot weight equals the hard-index write; an all-zero weight is a no-op"
+    static let writeDomain = "n ≤ 4 positions, every one-hot and the zero weight, v ∈ {−1, 0, 2/3, 5}, exact rationals"
+
     public static func probabilisticWrites() -> Certificate {
-        let start = Date()
-        var cases = 0
         let values: [Rational] = [-1, 0, Rational(2) / Rational(3), 5]
-        let failure = run { () throws -> String? in
+        return exhaustive("algorithm.write.probabilistic", writeClaim, writeDomain, evidence: []) { cases in
             for n in 1...4 {
                 let x0: [Rational] = (0..<n).map { Rational($0 * 3 - 2) / Rational(7) }
                 for v in values {
@@ -84,9 +82,5 @@ extension AlgorithmProofs {
             }
             return nil
         }
-        return certificate("algorithm-probabilistic-write",
-                           "a probabilistic write with a one-hot weight equals the hard-index write; an all-zero weight is a no-op",
-                           domain: "n ≤ 4 positions, every one-hot and the zero weight, v ∈ {−1, 0, 2/3, 5}, exact rationals",
-                           start: start, cases: cases, failure: failure, evidence: [])
     }
 }

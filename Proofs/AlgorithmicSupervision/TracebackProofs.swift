@@ -7,9 +7,10 @@ extension AlgorithmProofs {
     /// The t-conorms of the relaxed shortest path (arXiv 2110.05651, §4.2) as the shipped
     /// program computes them, on a rational grid: values in [0, 1], `S(a, 0) = a`,
     /// commutative, monotone in each argument, associative.
+    static let tConormClaim = "the shortest-path t-conorms (probabilistic, Yager p = 1, Hamacher q) map [0,1]² to [0,1], have 0 as identity, and are commutative, monotone and associative"
+    static let tConormDomain = "a, b, c ∈ {0, 1/6, …, 1}; Hamacher q ∈ {1/2, 1, 2, 5}; exact rationals"
+
     public static func tConorms() -> Certificate {
-        let start = Date()
-        var cases = 0
         let grid: [Rational] = (0...6).map { Rational($0) / Rational(6) }
         let tape = Tape<Rational>()
         func S(_ kind: TConorm, _ q: Rational, _ a: Rational, _ b: Rational) throws -> Rational {
@@ -18,7 +19,7 @@ extension AlgorithmProofs {
         }
         let configurations: [(TConorm, Rational)] = [(.probabilistic, 0), (.yager, 1),
                                                      (.hamacher, Rational(1) / Rational(2)), (.hamacher, 1), (.hamacher, 2), (.hamacher, 5)]
-        let failure = run { () throws -> String? in
+        return exhaustive("algorithm.tconorm.properties", tConormClaim, tConormDomain, evidence: []) { cases in
             for (kind, q) in configurations {
                 for a in grid {
                     guard try S(kind, q, a, 0) == a else { return "\(kind) q=\(q): S(\(a), 0) ≠ \(a)" }
@@ -36,20 +37,17 @@ extension AlgorithmProofs {
             }
             return nil
         }
-        return certificate("algorithm-tconorms",
-                           "the shortest-path t-conorms (probabilistic, Yager p = 1, Hamacher q) map [0,1]² to [0,1], have 0 as identity, and are commutative, monotone and associative",
-                           domain: "a, b, c ∈ {0, 1/6, …, 1}; Hamacher q ∈ {1/2, 1, 2, 5}; exact rationals",
-                           start: start, cases: cases, failure: failure, evidence: [])
     }
 
     /// The traceback's probabilistic 2-D index moves mass without creating or losing any inside
     /// the grid: `Σ trace′ = Σ_cells trace(cell)·Σ_{k: cell + dir_k in grid} pred(cell, k)`, and
     /// with predecessor distributions (rows summing to 1) that never point off the grid the
     /// total mass is preserved exactly.
+    static let massClaim = "the traceback's mass transport keeps exactly the mass that stays on the grid (none created, none lost inside)"
+    static let massDomain = "2×2 and 1×3 grids, every assignment of a direction pair (½, ½) to each cell, exact rationals"
+
     public static func tracebackMass() -> Certificate {
-        let start = Date()
-        var cases = 0
-        let failure = run { () throws -> String? in
+        return exhaustive("algorithm.traceback.mass", massClaim, massDomain, evidence: []) { cases in
             for (H, W) in [(2, 2), (1, 3)] {
                 let cells = H * W
                 var choices: [[Int]] = [[]]
@@ -80,9 +78,5 @@ extension AlgorithmProofs {
             }
             return nil
         }
-        return certificate("algorithm-traceback-mass",
-                           "the traceback's mass transport keeps exactly the mass that stays on the grid (none created, none lost inside)",
-                           domain: "2×2 and 1×3 grids, every assignment of a direction pair (½, ½) to each cell, exact rationals",
-                           start: start, cases: cases, failure: failure, evidence: [])
     }
 }

@@ -11,10 +11,13 @@ extension AlgorithmProofs {
     /// `≥ 0`, equals `(Π_{u<t} c_u)(1 − c_t)` (the last executed state also receives the
     /// truncated tail `Π_{u≤T} c_u`), and the weights sum to exactly 1 (probability mass is
     /// preserved: the expectation of the constant 1 is 1).
+    static let whileClaim = "the While stopping weights of the reference interpreter are ≥ 0, equal Π_{u<t} c_u·(1 − c_t) (the truncated tail going to the last state) and sum to exactly 1"
+    static let whileDomain = "c_t ∈ {0, 1/4, 1/2, 3/4, 1}, L ≤ 4 iterations (then c_L = 0), max_iter ∈ {L, 2}, ε = 0, exact rationals (exhaustive)"
+    static let whileSampledDomain = "c_t = k/2^20 for k from a fixed multiplicative sequence, L ≤ 12, max_iter ≤ 14, ε = 0, exact rationals"
+
     public static func whileWeights() -> Certificate {
-        let start = Date()
-        var cases = 0
-        let failure = run { () throws -> String? in
+        exhaustive("algorithm.while.weights", whileClaim, whileDomain,
+                   evidence: ["program: one-hot iteration indicator e and constant 1 through While(c_iter) { e[iter] ← 0; iter += 1; e[iter] ← 1 }"]) { cases in
             for L in 0...4 {
                 var sequences: [[Rational]] = [[]]
                 for _ in 0..<L { sequences = sequences.flatMap { s in quarters.map { s + [$0] } } }
@@ -27,11 +30,28 @@ extension AlgorithmProofs {
             }
             return nil
         }
-        return certificate("algorithm-while-weights",
-                           "the While stopping weights of the reference interpreter are ≥ 0, equal Π_{u<t} c_u·(1 − c_t) (tail to the last state) and sum to exactly 1",
-                           domain: "c_t ∈ {0, 1/4, 1/2, 3/4, 1}, L ≤ 4 iterations, max_iter ∈ {L, 2}, ε = 0, exact rationals",
-                           start: start, cases: cases, failure: failure,
-                           evidence: ["program: one-hot iteration indicator e and constant 1 through While(c_iter) { e[iter] ← 0; iter += 1; e[iter] ← 1 }"])
+    }
+
+    /// The same claim on longer sequences of "random" rationals with large denominators.
+    public static func whileWeightsSampled() -> Certificate {
+        var log = ProofLog(name: "algorithm.while.weights-sampled", claim: whileClaim, domain: whileSampledDomain)
+        var state: UInt64 = 0x2110_0565_1
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound + 1))
+        }
+        var cases = 0
+        do {
+            for _ in 0..<60 {
+                let L = next(12)
+                let c = (0..<L).map { _ in Rational(next(1 << 20)) / Rational(1 << 20) }
+                let m = 1 + next(13)
+                cases += 1
+                if let bad = try checkWhile(c, maxIterations: m) { log.fail("c = \(c), max_iter = \(m): \(bad)"); break }
+            }
+        } catch { log.fail("error: \(error)") }
+        log.sample(cases: cases, seed: "64-bit LCG from 0x211005651", notCovered: "other rational sequences, L > 12")
+        return log.finish(figure: "\(cases) sequences")
     }
 
     static func checkWhile(_ c: [Rational], maxIterations: Int) throws -> String? {
@@ -69,10 +89,3 @@ extension AlgorithmProofs {
     }
 }
 
-/// Entry points for sampled checks (tests draw the samples).
-public enum AlgorithmProofsSampling {
-    /// `nil` if the While weights for continue-probabilities `c` are exact, else the mismatch.
-    public static func checkWhile(_ c: [Rational], maxIterations: Int) throws -> String? {
-        try AlgorithmProofs.checkWhile(c, maxIterations: maxIterations)
-    }
-}

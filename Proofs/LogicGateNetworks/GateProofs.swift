@@ -26,7 +26,7 @@ public enum GateProofs<F: AlgebraicField & Comparable> {
 
     /// Truth tables: f(a,b) = (id >> (3 − 2a − b)) & 1, complement = 15 − id, relaxation = table at corners.
     public static func truthTables() -> Certificate {
-        var log = ProofLog("logic.truth-tables", "the 16 gates in the authors' id order have the spec's truth tables; the relaxation equals the table at the 4 Boolean corners; gate 15−i is the complement of gate i")
+        var log = ProofLog("logic.truth-tables", "the 16 gates in the authors' id order have the truth tables of arXiv 2210.08277, Table 1; the relaxation equals the table at the 4 Boolean corners; gate 15−i is the complement of gate i")
         let names = ["zero", "and", "not_implies", "a", "not_implied_by", "b", "xor", "or", "not_or", "not_xor",
                      "not_b", "implied_by", "not_a", "implies", "not_and", "one"]
         for gate in LogicGate.allCases {
@@ -65,7 +65,7 @@ public enum GateProofs<F: AlgebraicField & Comparable> {
         return log.certificate(figure: "\(points) exact evaluations")
     }
 
-    /// The stated partial derivatives are exact, with the signs the spec lists.
+    /// The stated partial derivatives are exact, with the signs of the multilinear forms.
     public static func partials() -> Certificate {
         var log = ProofLog("logic.gate-partials", "∂g_i/∂a and ∂g_i/∂b of every gate equal the implemented partials (e.g. ∂AND/∂a = b ≥ 0, ∂XOR/∂a = 1 − 2b)")
         var checks = 0

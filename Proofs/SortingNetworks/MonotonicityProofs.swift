@@ -27,32 +27,50 @@ enum MonotonicityProofs {
     }
 
     /// Exact proof for `reciprocal` / `optimal`: the library's `Sigmoid` code is run symbolically
-    /// on each open piece (every branch decided for the whole piece), `g` and `1 − g` are shown
-    /// non-negative by Sturm-sequence sign analysis, and the breakpoints are evaluated exactly.
-    static func rational(_ family: RationalSigmoidFamily) -> Certificate {
+    /// on each open piece (every branch decided for the whole piece), its `f′` is checked to be the
+    /// derivative of its `f`, `f` is checked to be continuous at every breakpoint, and `g` and
+    /// `1 − g` are shown non-negative by Sturm-sequence sign analysis. With `f` continuous and
+    /// piecewise rational, `∂min/∂a = g(b − a)` off the breakpoints decides monotonicity.
+    static func rational(_ family: RationalSigmoidFamily, guardEpsilon: Rational = 0, budget: ProofBudget = ProofBudget()) -> Certificate {
+        let guarded = !guardEpsilon.isZero
+        let label = family.rawValue + (guarded ? " (guard ε = \(guardEpsilon))" : "")
+        let analysis = PiecewiseSigmoidAnalysis(
+            breakpoints: breakpoints(family), budget: budget,
+            symbolic: { u in
+                family == .optimal ? Sigmoid.optimal(u, guardEpsilon: PieceFunction(constant: guardEpsilon)) : sigmoid(family, u)
+            },
+            exact: { u in
+                let r = family == .optimal ? Sigmoid.optimal(u, guardEpsilon: guardEpsilon) : sigmoid(family, u)
+                return (r.f, r.df)
+            })
+        return piecewise(name: "monotonicity-\(family.rawValue)" + (guarded ? "-guarded-piecewise" : ""), label: label, analysis)
+    }
+
+    /// The monotonicity certificate of a piecewise rational sigmoid from its exact analysis:
+    /// `proved` only if the structure holds (decided branches, `f′ = d f/du`, continuity) and
+    /// `0 ≤ g ≤ 1` on every open piece.
+    static func piecewise(name: String, label: String, _ analysis: PiecewiseSigmoidAnalysis) -> Certificate {
         var log = ProofLog(
-            name: "monotonicity-\(family.rawValue)",
-            claim: "\(family.rawValue): g(u) = f(u) + u·f′(u) ∈ [0, 1] for every real u, so the relaxed swap is monotonic")
+            name: name,
+            claim: "\(label): f is continuous and g(u) = f(u) + u·f′(u) ∈ [0, 1] for every real u, so the relaxed swap is monotonic")
+        _ = analysis.requireStructure(&log)
         var globalZero = false
-        for piece in pieces(between: breakpoints(family)) {
-            let context = PieceContext(interval: piece)
-            let u = PieceFunction.variable(on: context)
-            let (f, df) = sigmoid(family, u)
-            let g = f + u * df
-            log.require(df == f.derivative, "on \(piece): the code's f′ = \(df) equals d/du of its f = \(f)")
+        for piece in analysis.pieces {
+            let (f, df) = (piece.f, piece.df)
+            let g = f + PieceFunction.variable(on: piece.context) * df
             let lower = g.signClass(), upper = (1 - g).signClass()
-            log.require(context.undecided.isEmpty, "on \(piece): every comparison in the code is decided for the whole piece\(context.undecided.isEmpty ? "" : ": " + context.undecided.joined(separator: "; "))")
             log.require(
                 lower?.isNonNegative == true && upper?.isNonNegative == true,
-                "on \(piece): g(u) = \(g); g is \(lower?.rawValue ?? "undefined"), 1 − g is \(upper?.rawValue ?? "undefined") (Sturm)")
+                "on \(piece.interval): g(u) = \(g); g is \(lower?.rawValue ?? "undefined"), 1 − g is \(upper?.rawValue ?? "undefined") (Sturm)")
             if lower == .zero { globalZero = true }
-            if piece.lower == nil, let limit = g.limit(toPositiveInfinity: false) { log.note("lim_{u→−∞} g(u) = \(limit)") }
+            if piece.interval.lower == nil, let limit = g.limit(toPositiveInfinity: false) { log.note("lim_{u→−∞} g(u) = \(limit)") }
         }
-        for point in breakpoints(family) {
-            let (f, df) = sigmoid(family, point)
-            let g = f + point * df
-            log.require(g >= 0 && g <= 1, "at the breakpoint u = \(point): g = \(g) (exact)")
+        for (k, point) in analysis.breakpoints.enumerated() {
+            if let f = analysis.atBreakpoints[k].f, let df = analysis.atBreakpoints[k].df {
+                log.note("at the breakpoint u = \(point) the code gives f = \(f), f′ = \(df), g = \(f + point * df) (exact; a kink, so g there does not enter the argument)")
+            }
         }
+        if let exhausted = analysis.pieces.first?.context.budget.exhausted { log.require(false, exhausted) }
         let figure = globalZero ? "0 ≤ g ≤ 1 on ℝ (weak: g ≡ 0 on a piece)" : "0 < g < 1 on ℝ"
         return log.finish(.proved, figure: figure)
     }

@@ -8,8 +8,14 @@ import RealModule
 public final class PieceContext: @unchecked Sendable {
     public let interval: OpenInterval
     public private(set) var undecided: [String] = []
+    /// Limits on degree and coefficient size: a function beyond them collapses to 0 and the
+    /// reason is recorded as undecided, so the proof fails instead of running without bound.
+    public let budget: ProofBudget
 
-    public init(interval: OpenInterval) { self.interval = interval }
+    public init(interval: OpenInterval, budget: ProofBudget = ProofBudget()) {
+        self.interval = interval
+        self.budget = budget
+    }
 
     func record(_ message: String) { undecided.append(message) }
 }
@@ -30,6 +36,11 @@ public struct PieceFunction: Sendable {
 
     public init(numerator: Polynomial, denominator: Polynomial = .one, context: PieceContext? = nil) {
         self.context = context
+        if let budget = context?.budget, !(budget.admits(numerator) && budget.admits(denominator)) {
+            if budget.exhausted != nil, context?.undecided.contains(budget.exhausted!) == false { context?.record(budget.exhausted!) }
+            (self.numerator, self.denominator) = (.zero, .one)
+            return
+        }
         guard !denominator.isZero else {
             context?.record("division by the zero function")
             (self.numerator, self.denominator) = (.zero, .one)

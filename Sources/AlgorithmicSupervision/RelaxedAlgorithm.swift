@@ -139,12 +139,12 @@ public enum AlgorithmImplementation: String, CaseIterable, Sendable {
     /// The interpreter of the relaxed-program language running the programs as written.
     case reference
     /// Programs compiled by hand to straight-line code, SIMD across the batch.
-    case simd
+    case optimized
 
     public var runner: any RelaxedAlgorithmRunner {
         switch self {
         case .reference: ReferenceAlgorithmRunner()
-        case .simd: SIMDAlgorithmRunner()
+        case .optimized: SIMDAlgorithmRunner()
         }
     }
 }

@@ -1,6 +1,6 @@
 import LogicGateNetworks
 
-/// Checker of the `logic-layer` fixture method (fixtures.md): one relaxed logic gate layer in
+/// Checker of the `logic-layer` fixture method (fixtures/README.md): one relaxed logic gate layer in
 /// training mode — `y`, `grad_x`, `grad_logits` for inputs `x`, wiring `a`, `b`, `logits`.
 public enum LogicLayerFixtures: FixtureMethod {
     public static let name = "logic-layer"

@@ -1,6 +1,6 @@
 import SortingNetworks
 
-/// Checker of the contract method `sort` (fixtures.md, "`sort` — relaxed sorting network").
+/// Checker of the contract method `sort` (fixtures/README.md, "`sort` — relaxed sorting network").
 ///
 /// * params: `network` (`bitonic` | `odd_even`, required), `construction` (`authors` default |
 ///   `valid`), `n` (optional; must equal the width of `x` if given), `distribution` (default

@@ -1,7 +1,7 @@
 import SortingNetworks
 import TopK
 
-/// Checker of the contract method `topk-loss` (fixtures.md, "`topk-loss` — differentiable top-k
+/// Checker of the contract method `topk-loss` (fixtures/README.md, "`topk-loss` — differentiable top-k
 /// cross-entropy"; the authors' `TopKCrossEntropyLoss`).
 ///
 /// * params: `method` (`bitonic` — also `bitonic__non_sparse` —, `splitter_selection`,

@@ -15,6 +15,9 @@ public struct SortConfiguration: Hashable, Sendable, Codable {
     public var steepness: Double
     /// `λ` of `logistic_phi` (ignored by the other families); finite, in [0, 1). Default 0.25.
     public var artLambda: Double
+    /// A user-given piecewise rational family; when set it replaces ``family`` (prove it first
+    /// with `relax prove sigmoid`, see ``PiecewiseRationalSigmoid``).
+    public var customFamily: PiecewiseRationalSigmoid? = nil
 
     public init(
         network: SortingNetwork.Kind = .bitonic, construction: SortingNetwork.Construction = .valid,
@@ -96,7 +99,7 @@ public enum RelaxedSortError: Error, Equatable, Sendable, CustomStringConvertibl
 ///
 /// Inputs are flat row-major batches of rows of length ``n``. Every non-finite input is rejected
 /// with ``RelaxedSortError/nonFiniteInput(row:column:value:)`` (naming the first offending entry);
-/// the authors' dense code would instead turn the whole row into NaN (sorting-networks.md §2.5).
+/// the authors' dense code would instead turn the whole row into NaN (arXiv 2105.04019).
 public protocol RelaxedSorter: Sendable {
     var n: Int { get }
     var configuration: SortConfiguration { get }

@@ -1,11 +1,11 @@
 import SortingNetworks
 
-/// Which differentiable sorter produces the top-k attribution (topk.md §0, §5–§7).
+/// Which differentiable sorter produces the top-k attribution (arXiv 2206.07290).
 public enum TopKMethod: String, CaseIterable, Sendable, Codable, CustomStringConvertible {
     /// Relaxed bitonic network (the authors' `bitonic` / `bitonic__non_sparse`; wiring per
     /// ``SortingNetwork/Construction``).
     case bitonic
-    /// The splitter selection network of Borgelt (topk.md §6.3), the paper's dedicated top-k network.
+    /// The splitter selection network of Borgelt, as used by arXiv 2206.07290, the paper's dedicated top-k network.
     case splitterSelection = "splitter_selection"
     /// Relaxed odd-even transposition network.
     case oddEven = "odd_even"
@@ -30,7 +30,7 @@ public enum TopKMethod: String, CaseIterable, Sendable, Codable, CustomStringCon
     }
 }
 
-/// How the top-1 objective enters the loss (topk.md §4.1–§4.3).
+/// How the top-1 objective enters the loss (arXiv 2206.07290).
 public enum Top1Mode: String, CaseIterable, Sendable, Codable, CustomStringConvertible {
     /// Everything from the sorter.
     case sort
@@ -44,7 +44,7 @@ public enum Top1Mode: String, CaseIterable, Sendable, Codable, CustomStringConve
 
 /// Everything that defines the loss apart from the number of classes.
 ///
-/// **Defaults (documented decision, topk.md §11.1):** the authors' loss defaults to
+/// **Defaults (this package's convention):** the authors' loss defaults to
 /// `distribution=None`, which crashes every network method at the first forward call. This
 /// port defaults to the `cauchy` family (the default of the authors' `DiffTopkNet` and of
 /// diffsort ≥ 0.2.0), steepness (inverse temperature) 10, `art_lambda` 0.25, the valid bitonic
@@ -59,10 +59,10 @@ public struct TopKConfiguration: Hashable, Sendable, Codable {
     public var steepness: Double
     public var artLambda: Double
     public var distribution: TopKDistribution
-    /// Top-m pre-selection (topk.md §4.4); `nil` = sort all `n` classes.
+    /// Top-m pre-selection (arXiv 2206.07290); `nil` = sort all `n` classes.
     public var m: Int?
     public var top1Mode: Top1Mode
-    /// Evaluate only the comparators in the backward cone of the top-K wires (exact, topk.md §5.2).
+    /// Evaluate only the comparators in the backward cone of the top-K wires (exact, arXiv 2206.07290).
     /// Used by the optimized implementation; the reference always runs the full network.
     public var pruned: Bool
 

@@ -1,4 +1,4 @@
-/// The distribution `P_K = (p_1, …, p_K)` over the top-k objectives (topk.md §2).
+/// The distribution `P_K = (p_1, …, p_K)` over the top-k objectives (arXiv 2206.07290).
 ///
 /// `p_k` is the weight of "the true class is among the k best". The authors only assert that
 /// the sum lies in (0.9999, 1.0001); this port also rejects negative and non-finite weights.

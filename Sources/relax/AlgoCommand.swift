@@ -70,8 +70,8 @@ struct AlgoRunCommand: AsyncParsableCommand {
         """)
 
     @OptionGroup var options: AlgoOptions
-    @Option(help: "reference or simd.")
-    var implementation: String = "simd"
+    @Option(help: "reference or optimized (SIMD).")
+    var implementation: String = "optimized"
     @Flag(help: "Read CSV instead of JSON.")
     var csv = false
     @Flag(help: "Fail (exit 1) if a While reaches max_iter instead of reporting it.")
@@ -81,7 +81,7 @@ struct AlgoRunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (program, parameters) = try options.parameters()
-        guard let impl = AlgorithmImplementation(rawValue: implementation) else { throw ValidationError("implementation: reference | simd") }
+        guard let impl = AlgorithmImplementation(rawValue: implementation) else { throw ValidationError("implementation: reference | optimized") }
         let data: Data
         if let file {
             guard let d = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read \(file)") }

@@ -51,7 +51,7 @@ struct AlgoTrainSortCommand: AsyncParsableCommand {
             n: n, configuration: SortConfiguration(network: kind, construction: .valid, family: fam, steepness: steepness ?? beta))
         var parameters = AlgorithmParameters()
         parameters.beta = beta
-        let runner = AlgorithmImplementation.simd.runner
+        let runner = AlgorithmImplementation.optimized.runner
         print("relax algo train-sort: \(dataset), \(train.count) train / \(test.count) test images, sets of n = \(n) distinct labels")
         print("score model \(train.features)→\(hidden)→1 (ReLU), Adam lr \(learningRate), batch \(batch) sets, \(steps) steps, same init and batches for both losses")
         print("A: relaxed bubble sort loss_sum, β = \(beta)   B: relaxed sorting network (\(network), \(family), steepness \(steepness ?? beta)), BCE on P\n")

@@ -26,6 +26,9 @@ struct CheckCommand: AsyncParsableCommand {
     @Flag(help: "Print only failing cases and the summary.")
     var quiet = false
 
+    @Option(help: "Also write a JUnit XML report to this file (one test case per fixture case × implementation).")
+    var junit: String?
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one fixture file") }
     }
@@ -53,6 +56,13 @@ struct CheckCommand: AsyncParsableCommand {
             \(summary.malformedFiles) malformed file(s); worst abs error \(String(format: "%.2e", summary.worstAbsError)), \
             worst rel error \(String(format: "%.2e", summary.worstRelError)), worst use \(worst)
             """)
+        if let junit {
+            do {
+                try summary.junitXML().write(toFile: junit, atomically: true, encoding: .utf8)
+            } catch {
+                throw ValidationError("cannot write the JUnit report to \(junit): \(error)")
+            }
+        }
         guard summary.allPassed else { throw ExitCode(1) }
     }
 

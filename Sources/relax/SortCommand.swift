@@ -27,6 +27,9 @@ struct SortCommand: AsyncParsableCommand {
     @Option(help: "Sigmoid family: \(SigmoidFamily.allCases.map(\.rawValue).joined(separator: ", ")).")
     var family: String = "cauchy"
 
+    @Option(name: .customLong("family-file"), help: "A relaxations-sigmoid/1 family file (your own sigmoid; replaces --family). It must be a proved sigmoid.")
+    var familyFile: String?
+
     @Option(help: "Steepness s > 0.")
     var steepness: Double = 10
 
@@ -62,11 +65,13 @@ struct SortCommand: AsyncParsableCommand {
         }
         let rows = try VectorInput.parse(text)
         let n = rows[0].count
-        let config = SortConfiguration(network: kind, construction: construction, family: family, steepness: steepness, artLambda: artLambda)
+        var config = SortConfiguration(network: kind, construction: construction, family: family, steepness: steepness, artLambda: artLambda)
+        if let familyFile { config.customFamily = try SigmoidProve.sortFamily(familyFile) }
+        let familyName = config.customFamily?.name ?? family.rawValue
         let sorter = try impl.makeSorter(n: n, configuration: config)
         let out = try sorter.sort(rows.flatMap { $0 }, computeP: !valuesOnly || png != nil)
         var json = "{\"config\": {\"network\": \"\(kind.rawValue)\", \"construction\": \"\(construction.rawValue)\", "
-        json += "\"distribution\": \"\(family.rawValue)\", \"steepness\": \(steepness), \"art_lambda\": \(artLambda), \"n\": \(n)},\n"
+        json += "\"distribution\": \"\(familyName)\", \"steepness\": \(steepness), \"art_lambda\": \(artLambda), \"n\": \(n)},\n"
         json += " \"y\": [" + (0..<rows.count).map { b in VectorInput.json(Array(out.y[b * n..<(b + 1) * n])) }.joined(separator: ", ") + "]"
         if !valuesOnly, let p = out.p {
             json += ",\n \"p\": [" + (0..<rows.count).map { b in

@@ -1,111 +1,56 @@
 import ArgumentParser
-import Fixtures
 import Foundation
-import AlgorithmicSupervisionProofs
-import LogicGateNetworksProofs
-import SortingNetworks
-import SortingNetworksProofs
-import TopKProofs
+import ProofCatalogue
 
-/// `relax verify` — the main job: every proof certificate, every fixture and the agreement
-/// checks of every method, as one table; exits non-zero if anything fails.
+/// `relax verify` — the main job: walks the proof catalogue (every proof, tested cross-check,
+/// agreement check and fixture) and prints one table; exits non-zero if any claim's verdict is
+/// `failed` or not the expected one.
 struct VerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Run every proof, fixture and agreement check; print one table (the main job).",
-        discussion: "Needs no arguments. Run from the repository (it finds fixtures/ there). Exit status 1 if any claim fails.")
+        abstract: "Walk the proof catalogue: every proof, tested check and fixture; print one table (the main job).",
+        discussion: """
+            Verdicts: proved (every step checked by code), refuted (a certified counterexample), \
+            tested (a finite sample: cases, seed, what is not covered), failed (anything else). \
+            Exit status 1 if any verdict is failed or differs from the entry's expected verdict.
+            """)
 
     @Option(help: "Fixture directory (default: the project's fixtures/).")
     var fixtures: String?
 
+    @Option(help: "Only entries whose name is PREFIX or starts with PREFIX. (e.g. sorting, topk.pruning).")
+    var only: String?
+
     @Flag(help: "Print the evidence lines of every certificate below the table.")
     var verbose = false
 
+    @Flag(help: "Print the report as JSON (relax-verify/1) instead of the table.")
+    var json = false
+
+    @Flag(help: "Print the table as Markdown (for the README's appendix).")
+    var markdown = false
+
     func run() async throws {
-        var rows: [VerifyRow] = []
-        func add(_ row: VerifyRow) {
-            rows.append(row)
-            FileHandle.standardError.write(Data("  [\(rows.count)] \(row.passed ? "ok  " : "FAIL") \(row.method): \(row.claim) (\(String(format: "%.2f", row.seconds)) s)\n".utf8))
+        let catalogue = ProofCatalogue.catalogue(fixtures: fixtures)
+        let entries = only.map { catalogue.matching($0) } ?? catalogue.entries
+        guard !entries.isEmpty else { throw ValidationError("no catalogue entry matches '\(only ?? "")'") }
+        FileHandle.standardError.write(Data("relax verify: \(entries.count) claims…\n".utf8))
+        var index = 0
+        let report = CatalogueReport.run(entries, scale: .verify) { r in
+            index += 1
+            let mark = r.isExpected ? "ok  " : "FAIL"
+            FileHandle.standardError.write(Data("  [\(index)/\(entries.count)] \(mark) \(r.entry.name): \(r.verdictText) (\(String(format: "%.2f", r.certificate.seconds)) s)\n".utf8))
         }
-        FileHandle.standardError.write(Data("relax verify: running proofs, fixtures and agreement checks…\n".utf8))
-        for row in SortingVerification.zeroOneRows() { add(row) }
-        for row in SortingVerification.proofRows() { add(row) }
-        add(SortingVerification.agreementRow())
-        for proof in TopKProofs.all {
-            let c = proof.run(.test)
-            add(VerifyRow(claim: c.claim, method: "top-k", passed: c.holds, verdict: c.verdict.rawValue,
-                          figure: c.figure, seconds: c.seconds, evidence: c.evidence))
-        }
-        for proof in LogicProofs.all {
-            let c = proof.run()
-            add(VerifyRow(claim: c.claim, method: "logic gates", passed: c.holds, verdict: c.verdict.rawValue,
-                          figure: c.figure, seconds: c.seconds, evidence: c.evidence))
-        }
-        add(LogicVerification.hardAgreementRow())
-        for proof in AlgorithmProofs.all {
-            let c = proof.run()
-            add(VerifyRow(claim: c.claim, method: "algorithmic supervision", passed: c.holds, verdict: c.verdict.rawValue,
-                          figure: c.figure, seconds: c.seconds, evidence: c.evidence))
-        }
-        for row in fixtureRows() { add(row) }
-
-        print(VerifyRow.table(rows))
-        if verbose {
-            for row in rows where !row.evidence.isEmpty {
-                print("\n\(row.method): \(row.claim)")
-                for line in row.evidence { print("  " + line) }
-            }
-        }
-        let failed = rows.filter { !$0.passed }
-        print("\n\(rows.count - failed.count) passed, \(failed.count) failed")
-        if !failed.isEmpty { throw ExitCode(1) }
-    }
-
-    /// One row per fixture method, checked with every implementation.
-    func fixtureRows() -> [VerifyRow] {
-        let start = Date()
-        let summary: FixtureSummary
-        if let fixtures {
-            summary = FixtureChecker(implementation: nil).checkDirectory(fixtures)
+        if json {
+            print(report.json())
         } else {
-            summary = FixtureChecker.checkProjectFixtures()
+            print(markdown ? report.markdown() : report.table())
+            if verbose {
+                for r in report.results { print("\n" + r.certificate.description) }
+            }
+            print("\n" + report.summary)
+            for r in report.unexpected { print("UNEXPECTED: \(r.entry.name): \(r.verdictText) — \(r.certificate.evidence.first { $0.hasPrefix("FAILED") || $0.hasPrefix("COUNTEREXAMPLE") } ?? r.certificate.figure)") }
         }
-        let seconds = Date().timeIntervalSince(start)
-        guard !summary.results.isEmpty else {
-            return [VerifyRow(claim: "golden fixtures", method: "fixtures", passed: false, verdict: "failed",
-                              figure: summary.failures.first ?? "no fixture files", seconds: seconds, evidence: summary.failures)]
-        }
-        var byMethod: [String: FixtureSummary] = [:]
-        for file in summary.results { byMethod[file.method ?? "malformed", default: FixtureSummary()].merge(file) }
-        return byMethod.keys.sorted().map { method in
-            let s = byMethod[method]!
-            return VerifyRow(
-                claim: "fixtures agree (every implementation)", method: "fixtures: \(method)", passed: s.allPassed,
-                verdict: s.allPassed ? "verified" : "failed",
-                figure: "\(s.files) files, \(s.cases) cases, \(s.passed)/\(s.passed + s.failed) runs pass, worst \(String(format: "%.0f%%", 100 * s.worstToleranceRatio)) of tolerance",
-                seconds: seconds * Double(s.cases) / Double(max(summary.cases, 1)), evidence: s.failures)
-        }
-    }
-}
-
-/// One line of the verification table.
-struct VerifyRow {
-    var claim: String
-    var method: String
-    var passed: Bool
-    var verdict: String
-    var figure: String
-    var seconds: Double
-    var evidence: [String] = []
-
-    static func table(_ rows: [VerifyRow]) -> String {
-        let header = ["claim", "method", "verdict", "figure", "time"]
-        let cells = rows.map { [$0.claim, $0.method, $0.passed ? $0.verdict : "FAILED (\($0.verdict))", $0.figure, String(format: "%.2f s", $0.seconds)] }
-        let widths = (0..<header.count).map { i in min(70, ([header[i]] + cells.map { $0[i] }).map(\.count).max()!) }
-        func line(_ c: [String]) -> String {
-            zip(c, widths).map { s, w in s.count > w ? String(s.prefix(w - 1)) + "…" : s.padding(toLength: w, withPad: " ", startingAt: 0) }
-                .joined(separator: " | ")
-        }
-        return ([line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "-+-")] + cells.map(line)).joined(separator: "\n")
+        if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
     }
 }

@@ -9,7 +9,7 @@ import Testing
     func compare(_ program: AlgorithmProgram, _ inputs: [String: Batched<Double>], _ cot: [String: [Double]],
                  _ p: AlgorithmParameters, _ label: String) throws {
         let ref = try run(.reference, program, inputs, cotangents: cot, p)
-        let fast = try run(.simd, program, inputs, cotangents: cot, p)
+        let fast = try run(.optimized, program, inputs, cotangents: cot, p)
         for name in program.outputs {
             expectClose(fast.outputs[name]!.values, ref.outputs[name]!.values, abs: simdAgreementBound.abs, rel: simdAgreementBound.rel, "\(label) \(name)")
         }

@@ -2,13 +2,13 @@ import Foundation
 import Testing
 @testable import Fixtures
 
-/// Fixtures written by hand against the contract from the published test vectors of
-/// sorting-networks.md §8 (values quoted there to 10 significant digits, hence the stated
+/// Fixtures written by hand against the contract from test vectors computed with the
+/// authors' diffsort package (values quoted to 10 significant digits to 10 significant digits, hence the stated
 /// tolerances), not from any code of this project. They must pass for every implementation.
 @Suite struct IndependentFixtureTests {
     static let tv1 = """
         {"format": "relaxations-fixture/1", "method": "sort",
-         "source": {"written": "by hand from sorting-networks.md section 8, TV1"},
+         "source": {"written": "by hand from the test vectors computed with the authors' diffsort package, TV1"},
          "params": {"network": "bitonic", "construction": "authors", "n": 2,
                     "distribution": "cauchy", "steepness": 1},
          "cases": [

@@ -5,7 +5,7 @@ import Testing
 /// Hand-written malformed fixtures: each must give its typed error naming file, case and key —
 /// proof that the checker can fail.
 @Suite struct MalformedFixtureTests {
-    /// TV1 of sorting-networks.md §8 with `case` spliced into one case object.
+    /// TV1 of the test vectors computed with the authors' diffsort package with `case` spliced into one case object.
     static func fixture(format: String = "\"relaxations-fixture/1\"", method: String = "\"sort\"",
                         params: String = #"{"network": "bitonic", "n": 2, "distribution": "cauchy", "steepness": 1}"#,
                         caseBody: String = #""input": {"x": [[1, 0]]}, "expected": {"y": [[0.25, 0.75]]}"#) -> String {

@@ -35,7 +35,7 @@ import Testing
         }
     }
 
-    /// Greyscale input: bit = byte ≥ 128 (§2.6), same counts as thresholding first.
+    /// Greyscale input: bit = byte ≥ 128, same counts as thresholding first.
     @Test func thresholdEncoding() throws {
         let net = Random.hardNetwork(seed: 5, inputBits: 19, widths: [40, 20], classes: 4)
         var rng = SeededGenerator(seed: 8)

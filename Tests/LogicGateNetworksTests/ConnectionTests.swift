@@ -2,7 +2,7 @@ import Testing
 @testable import LogicGateNetworks
 
 @Suite struct ConnectionTests {
-    /// Appendix A.5 / §2.2 examples of the `unique` enumeration before the shuffle.
+    /// Examples of the `unique` enumeration before the shuffle.
     @Test func uniquePairsMatchSpecExamples() throws {
         let p66 = try Connections.uniquePairsBeforeShuffle(inputs: 6, outputs: 6)
         #expect(Array(zip(p66.a, p66.b)).map { [$0, $1] } == [[0, 1], [2, 3], [4, 5], [1, 2], [3, 4], [0, 2]])
@@ -25,7 +25,7 @@ import Testing
         let (a0, b0) = try Connections.uniquePairsBeforeShuffle(inputs: 400, outputs: 8000)
         #expect(zip(a, b).allSatisfy { $0 != $1 })
         #expect(Set(zip(a, b).map { [$0, $1] }) == Set(zip(a0, b0).map { [$0, $1] }))
-        #expect(zip(a0, b0).map { $1 - $0 }.max() == 21)  // §2.2: max distance 21 for 400 → 8000
+        #expect(zip(a0, b0).map { $1 - $0 }.max() == 21)  // max distance 21 for 400 → 8000
     }
 
     @Test(arguments: [(400, 8000), (6, 3), (7, 5), (13, 100)])

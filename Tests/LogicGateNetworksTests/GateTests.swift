@@ -2,7 +2,7 @@ import Testing
 @testable import LogicGateNetworks
 
 @Suite struct GateTests {
-    /// The truth tables of logic-gate-networks.md §1.1, typed in from the spec.
+    /// The truth tables of arXiv 2210.08277, Table 1, typed in from the paper.
     static let specTable: [[Int]] = [
         [0, 0, 0, 0], [0, 0, 0, 1], [0, 0, 1, 0], [0, 0, 1, 1], [0, 1, 0, 0], [0, 1, 0, 1], [0, 1, 1, 0], [0, 1, 1, 1],
         [1, 0, 0, 0], [1, 0, 0, 1], [1, 0, 1, 0], [1, 0, 1, 1], [1, 1, 0, 0], [1, 1, 0, 1], [1, 1, 1, 0], [1, 1, 1, 1],
@@ -43,7 +43,7 @@ import Testing
         }
     }
 
-    /// Appendix A.1 of the spec (numbers computed with numpy there).
+    /// values computed with numpy for this package.
     @Test func singleGateTestVector() {
         var z = [Double](repeating: 0, count: 16)
         z[1] = 2; z[6] = 1; z[7] = -1

@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct RelaxedTests {
     /// One-hot gate logits (huge margin) and Boolean inputs: relaxed = hard, exactly, for every
-    /// input pattern of small networks (exhaustive) — the float path of eval mode (§1.3).
+    /// input pattern of small networks (exhaustive) — the float path of eval mode.
     @Test(arguments: [1, 2, 3])
     func relaxedEqualsHardAtOneHotExhaustive(seed: Int) throws {
         let hard = Random.hardNetwork(seed: UInt64(seed), inputBits: 8, widths: [12, 10, 6], classes: 3)

@@ -1,7 +1,7 @@
 import Testing
 @testable import LogicGateNetworks
 
-/// Appendix A.3 and A.4 of logic-gate-networks.md (values computed there with numpy).
+/// values computed with numpy for this package.
 @Suite struct TinyNetworkTests {
     static func network() throws -> LogicGateNetwork<Double> {
         func logits(_ pairs: [(Int, Double)], count: Int) -> [Double] {

@@ -15,7 +15,10 @@ struct GradientTests {
     @Test("VJP = central differences, every family, network and implementation",
           arguments: Implementation.allCases, SigmoidFamily.allCases)
     func finiteDifferences(impl: Implementation, family: SigmoidFamily) async throws {
-        try forAll(seed: 201, count: 40, Gen.int(in: 2...12), Gen.int(in: 0...2), Gen.int(in: 0...1_000_000)) { n, net, seed in
+        // Cases skipped near a kink are counted; more than `maximumSkippedShare` of them fails.
+        let count = 40, maximumSkippedShare = 0.25
+        var skipped = 0
+        try forAll(seed: 201, count: count, Gen.int(in: 2...12), Gen.int(in: 0...2), Gen.int(in: 0...1_000_000)) { n, net, seed in
             var rng = SplitMix64(seed: UInt64(seed))
             let (kind, construction) = allNetworks[net]
             let sorter = try impl.makeSorter(n: n, configuration: .init(
@@ -32,7 +35,7 @@ struct GradientTests {
             // mixing two wires. Inputs closer than 10⁻⁵ to such a point are skipped: there a
             // finite difference measures the kink, not the derivative.
             let distance = distanceToNonSmoothness(x, network: sorter.network, family: family, steepness: 2)
-            guard distance > 1e-5 else { return }
+            guard distance > 1e-5 else { skipped += 1; return }
             func central(_ j: Int, _ h: Double) throws -> Double {
                 var plus = x, minus = x
                 plus[j] += h
@@ -45,6 +48,7 @@ struct GradientTests {
                 #expect(abs(numeric - analytic[j]) <= 1e-6 * max(1, abs(numeric)), "∂/∂x[\(j)]: \(analytic[j]) vs FD \(numeric)")
             }
         }
+        #expect(Double(skipped) <= maximumSkippedShare * Double(count), "\(skipped) of \(count) cases skipped near a kink (at most \(Int(maximumSkippedShare * 100))% allowed)")
     }
 
     /// The smallest distance of any comparator's d = b − a (forward pass on `x`) to a point where

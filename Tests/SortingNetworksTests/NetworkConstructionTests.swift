@@ -2,7 +2,7 @@ import Testing
 import SortingNetworks
 import SortingNetworksProofs
 
-/// Network wiring against the counts and checksums of sorting-networks.md §1.6, and the 0-1
+/// Network wiring against the counts and checksums of arXiv 2105.04019, and the 0-1
 /// principle (exhaustive, bit-sliced) for every construction and every n ≤ 24.
 @Suite("Network constructions")
 struct NetworkConstructionTests {
@@ -16,7 +16,7 @@ struct NetworkConstructionTests {
         (1024, 1024, 523776, 1024, 55, 28160, 0, true),
     ]
 
-    @Test("Layer, comparator and identity counts (spec §1.6)", arguments: table)
+    @Test("Layer, comparator and identity counts (counts from the authors' code)", arguments: table)
     func counts(row: (Int, Int, Int, Int, Int, Int, Int, Bool)) throws {
         let (n, oeL, oeC, oeI, bL, bC, bI, _) = row
         let oe = try SortingNetwork(kind: .oddEven, n: n)
@@ -27,7 +27,7 @@ struct NetworkConstructionTests {
         #expect(valid.layers.count == bL && valid.comparatorCount == bC)
     }
 
-    @Test("Checksums over n = 2…1024 (spec §1.6)")
+    @Test("Checksums over n = 2…1024 (counts from the authors' code)")
     func checksums() throws {
         var oe = (0, 0, 0), authors = (0, 0, 0), valid = (0, 0)
         for n in 2...1024 {
@@ -74,7 +74,7 @@ struct NetworkConstructionTests {
         }
     }
 
-    @Test("The spec's n = 22 permutation: unsorted by the authors' wiring, sorted by the valid one")
+    @Test("The n = 22 permutation found with the authors' code: unsorted by the authors' wiring, sorted by the valid one")
     func n22Permutation() throws {
         let x = [9, 17, 16, 3, 11, 13, 7, 5, 2, 0, 4, 19, 15, 14, 6, 8, 10, 21, 18, 1, 12, 20]
         let authors = try SortingNetwork(kind: .bitonic, n: 22, construction: .authors).hardSorted(x)
@@ -82,7 +82,7 @@ struct NetworkConstructionTests {
         #expect(try SortingNetwork(kind: .bitonic, n: 22, construction: .valid).hardSorted(x) == Array(0..<22))
     }
 
-    @Test("Authors' wiring for n = 3 (spec TV3b)")
+    @Test("Authors' wiring for n = 3")
     func authorsN3() throws {
         let net = try SortingNetwork(kind: .bitonic, n: 3, construction: .authors)
         #expect(net.layers == [[.init(1, 2, descending: true)], [.init(0, 2)], [.init(1, 2)]])

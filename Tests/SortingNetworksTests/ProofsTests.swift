@@ -1,38 +1,51 @@
 import ExactArithmetic
 import SortingNetworks
-import SortingNetworksProofs
+@testable import SortingNetworksProofs
 import Testing
 
-/// Every registered proof reaches the verdict of the papers' classification.
-@Suite struct ProofsTests {
-    @Test(arguments: SortingProofs.all.map(\.name))
-    func proofReachesExpectedVerdict(_ name: String) throws {
-        let proof = try #require(SortingProofs.named(name))
-        let certificate = proof.run()
-        #expect(certificate.verdict == proof.expected, "\(certificate)")
+/// Every sorting entry of the proof catalogue reaches its expected verdict (at the test scale).
+@Suite(.timeLimit(.minutes(5))) struct ProofsTests {
+    @Test(arguments: SortingProofs.catalogue.entries.map(\.name))
+    func entryReachesExpectedVerdict(_ name: String) throws {
+        let entry = try #require(SortingProofs.catalogue.named(name))
+        let result = entry.run(scale: .test)
+        let certificate = result.certificate
+        #expect(result.isExpected, "\(certificate)")
         #expect(!certificate.evidence.isEmpty && !certificate.figure.isEmpty)
         #expect(!certificate.evidence.contains { $0.hasPrefix("FAILED") }, "\(certificate)")
+        #expect((certificate.verdict == .tested) == (certificate.sample != nil), "tested ⇔ a stated sample")
     }
 
-    /// Monotonicity verdicts match arXiv 2203.09630 (Theorem 5 / §4.4 of the spec) as recorded
-    /// in the library's `SigmoidFamily.isMonotonic`.
+    /// Monotonicity verdicts match arXiv 2203.09630 (Theorem 5) as recorded in the library's
+    /// `SigmoidFamily.isMonotonic`.
     @Test(arguments: SigmoidFamily.allCases)
     func monotonicityVerdictMatchesPaper(_ family: SigmoidFamily) throws {
-        let proof = try #require(SortingProofs.named("monotonicity-\(family.rawValue)"))
-        #expect(proof.expected == (family.isMonotonic ? .proved : .refuted))
+        let entry = try #require(SortingProofs.catalogue.named("sorting.monotonicity.\(family.rawValue)"))
+        #expect(entry.expected == (family.isMonotonic ? .proved : .refuted))
+        let network = SortingProofs.catalogue.named("sorting.monotonicity.network.\(family.rawValue)")
+        #expect((network != nil) == family.isMonotonic, "the whole-network proof exists exactly for the monotonic families")
     }
 
-    @Test func everyFamilyHasAnErrorBoundOrMonotonicityProof() {
-        let names = Set(SortingProofs.all.map(\.name))
-        #expect(names.count == SortingProofs.all.count, "names are unique")
-        for family in SigmoidFamily.allCases { #expect(names.contains("monotonicity-\(family.rawValue)")) }
-        for family in SigmoidFamily.allCases.map(\.rawValue) { #expect(names.contains("error-bound-\(family)")) }
-        #expect(names.contains("doubly-stochastic-reciprocal") && names.contains("doubly-stochastic-optimal-guarded"))
+    @Test func everyFamilyHasAnErrorBoundAndMonotonicityEntry() {
+        let names = Set(SortingProofs.catalogue.entries.map(\.name))
+        #expect(SortingProofs.catalogue.duplicateNames.isEmpty)
+        for family in SigmoidFamily.allCases.map(\.rawValue) {
+            #expect(names.contains("sorting.monotonicity.\(family)") && names.contains("sorting.error-bound.\(family)"))
+        }
+        #expect(names.contains("sorting.doubly-stochastic.every-n") && names.contains("sorting.doubly-stochastic.sampled.optimal-guarded"))
     }
 
     @Test func certificateDescriptionNamesVerdictAndEvidence() throws {
-        let certificate = try #require(SortingProofs.named("monotonicity-reciprocal")).run()
+        let certificate = try #require(SortingProofs.catalogue.named("sorting.monotonicity.reciprocal")).run().certificate
         let text = certificate.description
-        #expect(text.contains("monotonicity-reciprocal: PROVED") && text.contains("evidence:") && text.contains("Sturm"))
+        #expect(text.contains("sorting.monotonicity.reciprocal: PROVED") && text.contains("evidence:") && text.contains("Sturm"))
+        #expect(text.contains("domain: every real u"))
+    }
+
+    /// The 0-1 check of the authors' wiring must be able to disagree with its claim: claiming
+    /// that n = 22 sorts is refuted by a concrete input.
+    @Test func zeroOneClaimCanBeRefuted() {
+        let certificate = ZeroOneProofs.run(.bitonic, .authors, expectedFailures: [], scale: ProofScale(maxExhaustiveN: 22), progress: .silent)
+        #expect(certificate.verdict == .refuted && certificate.evidence.contains { $0.contains("COUNTEREXAMPLE: n = 22") })
     }
 }

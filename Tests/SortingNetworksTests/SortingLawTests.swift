@@ -3,9 +3,9 @@ import PropertyBased
 import PropertyTesting
 import SortingNetworks
 
-/// The invariants of sorting-networks.md §2.4 as property tests over every implementation.
+/// The invariants of arXiv 2105.04019 as property tests over every implementation.
 /// Inputs come from swift-property-based generators drawn with fixed seeds (`forAll`).
-@Suite("Relaxed sorting laws (spec §2.4)")
+@Suite("Relaxed sorting laws (arXiv 2105.04019)")
 struct SortingLawTests {
     static let rows = Gen.double(in: -4...4).array(of: 1...40)
     static let family = Gen<SigmoidFamily>.case
@@ -64,7 +64,7 @@ struct SortingLawTests {
     }
 
     /// With the optimal family every swap of values at distance ≥ δ deviates by exactly
-    /// 1/(16s) in value and by 1/(16sδ) in weight (spec §3.6), so after L ≤ 40 layers
+    /// 1/(16s) in value and by 1/(16sδ) in weight (arXiv 2203.09630), so after L ≤ 40 layers
     /// the deviation is at most 40/(16·10¹²·10⁻³) = 2.5·10⁻⁹ in P and 2.5·10⁻¹² in y.
     @Test("Hard limit: at steepness 1e12 a valid network returns the sorted values and the permutation",
           arguments: Implementation.allCases)
@@ -98,7 +98,7 @@ struct SortingLawTests {
         }
     }
 
-    @Test("Non-monotonic families do produce a negative Jacobian entry (odd-even, n = 3, spec §4.4)",
+    @Test("Non-monotonic families do produce a negative Jacobian entry (odd-even, n = 3, arXiv 2203.09630)",
           arguments: Implementation.allCases, [SigmoidFamily.logistic, .logisticPhi, .gaussian])
     func nonMonotonicFamiliesFail(impl: Implementation, family: SigmoidFamily) throws {
         var rng = SplitMix64(seed: 7)

@@ -5,7 +5,7 @@ let allNetworks: [(SortingNetwork.Kind, SortingNetwork.Construction)] = [
     (.oddEven, .authors), (.bitonic, .authors), (.bitonic, .valid),
 ]
 
-/// Networks that sort every n (the authors' bitonic does not, spec §1.5).
+/// Networks that sort every n (the authors' bitonic does not: n = 22, 38, …).
 let validNetworks: [(SortingNetwork.Kind, SortingNetwork.Construction)] = [(.oddEven, .valid), (.bitonic, .valid)]
 
 extension SplitMix64 {

@@ -1,9 +1,9 @@
 import Testing
 import SortingNetworks
 
-/// The test vectors of sorting-networks.md §8, computed by the authors' package in float64.
+/// Test vectors computed with the authors' diffsort package in float64.
 /// Each runs through every implementation.
-@Suite("Test vectors (spec §8)")
+@Suite("Test vectors (the authors' diffsort package)")
 struct TestVectorTests {
     static let implementations = Implementation.allCases
 

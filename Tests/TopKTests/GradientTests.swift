@@ -2,7 +2,7 @@ import SortingNetworks
 import Testing
 @testable import TopK
 
-/// Analytic gradients against central finite differences (float64; topk.md §12.6). The
+/// Analytic gradients against central finite differences (float64; a test vector computed with the authors' difftopk package). The
 /// five-point stencil (step 1e-4, truncation error O(h⁴)) is used because the `gaussian` family
 /// drives q to ~1e-6 in some cases, where the loss curvature makes the two-point stencil's O(h²)
 /// error visible at 1e-5.

@@ -61,7 +61,7 @@ import Testing
         #expect(found)
     }
 
-    /// With P_K = [1] mode `sm` is softmax cross-entropy up to the squeeze (topk.md §4.2).
+    /// With P_K = [1] mode `sm` is softmax cross-entropy up to the squeeze (arXiv 2206.07290).
     @Test func pKOneIsCrossEntropy() throws {
         let s: [Double] = [0.3, -1.0, 2.0, 0.9]
         let r = try ReferenceTopKLoss(n: 4, configuration: try config(.bitonic, pK: [1])).evaluate(logits: s, labels: [3])
@@ -70,7 +70,7 @@ import Testing
         expectClose(r.loss, -log(softmaxY * (1 - 2e-7) + 1e-7), tol: 1e-14)
     }
 
-    /// SoftSort's top-1 column is softmax(s/τ) for any n (topk.md §7.2); n = 2 logistic: T_1 = softmax(β·s).
+    /// SoftSort's top-1 column is softmax(s/τ) for any n (arXiv 2206.07290); n = 2 logistic: T_1 = softmax(β·s).
     @Test func exactCoincidences() throws {
         let s: [Double] = [0.3, -1.0, 2.0, 0.9, 1.5]
         let A = try #require(try SIMDTopKLoss(n: 5, configuration: try config(.softSort, steepness: 2, pK: [1]))
@@ -101,7 +101,7 @@ import Testing
 }
 
 @Suite struct SmoothTopKSVMTests {
-    /// topk.md §12.5: s = [1, 0.5, −0.3, 2], y = 0, k = 2.
+    /// a test vector computed with the authors' difftopk package: s = [1, 0.5, −0.3, 2], y = 0, k = 2.
     @Test func specVectors() throws {
         let s: [Double] = [1.0, 0.5, -0.3, 2.0]
         expectClose(try SmoothTopKSVM(n: 4, k: 2, tau: 1, variant: .smooth).evaluate(logits: s, labels: [0]).loss, 1.209332, tol: 1e-6)

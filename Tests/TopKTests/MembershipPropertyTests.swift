@@ -2,7 +2,7 @@ import SortingNetworks
 import Testing
 @testable import TopK
 
-/// Laws of the top-k membership probabilities `T_k(i) = Σ_{j ≥ K−k} A[i][j]` (topk.md §3, §12.6).
+/// Laws of the top-k membership probabilities `T_k(i) = Σ_{j ≥ K−k} A[i][j]` (arXiv 2206.07290).
 @Suite struct MembershipPropertyTests {
     static let tolerance = 1e-12
 
@@ -43,7 +43,7 @@ import Testing
             for impl in Implementation.allCases {
                 let r = try impl.makeLoss(n: n, configuration: cfg).evaluate(logits: rng.logits(n), labels: [1], computeProbabilities: true)
                 let A = try #require(r.probabilities)
-                // Columns are distributions over classes (rows may exceed 1 for these relaxations, §1).
+                // Columns are distributions over classes (rows may exceed 1 for these relaxations).
                 for j in 0..<K {
                     let total = (0..<n).reduce(0.0) { $0 + A[$1 * K + j] }
                     expectClose(total, 1, tol: 1e-12, "column \(j) of \(method)")
@@ -75,7 +75,7 @@ import Testing
         }
     }
 
-    /// The authors' bitonic wiring is not a selector at n = 22 (topk.md §6.2): the hard top-5 is wrong
+    /// The authors' bitonic wiring is not a selector at n = 22 (arXiv 2206.07290): the hard top-5 is wrong
     /// for some permutation (regression test of the parity mode).
     @Test func authorsBitonicFailsAt22() throws {
         var rng = SeededRandom(seed: 0x70_4B_04)

@@ -5,7 +5,7 @@ extension FixtureChecker {
     ///
     /// JSON files that are not fixtures are skipped and listed: a top-level `format` that does
     /// not start with `relaxations-fixture` (e.g. a `logic-gate-network/1` model referenced by a
-    /// fixture), or neither `format` nor `cases`. A fixture with a wrong contract version
+    /// fixture), or neither `format` nor `cases`, or an unfilled template (``isTemplate(_:)``). A fixture with a wrong contract version
     /// (`relaxations-fixture/2`) is *not* skipped: it fails.
     public func checkDirectory(_ directory: String) -> FixtureSummary {
         var summary = FixtureSummary()
@@ -44,9 +44,17 @@ extension FixtureChecker {
         return summary
     }
 
+    /// Whether a document is an unfilled `relax fixtures template` (a `template` key and no case
+    /// with `expected`): directory checks skip it, a single-file check reports it.
+    public static func isTemplate(_ document: JSONValue) -> Bool {
+        guard document["template"] != nil, let cases = document["cases"]?.arrayValue else { return false }
+        return cases.allSatisfy { $0["expected"] == nil }
+    }
+
     /// Whether a parsed JSON document is meant as a fixture (see ``checkDirectory(_:)``).
     public static func isFixtureDocument(_ document: JSONValue) -> Bool {
         guard let top = document.objectValue else { return false }
+        if isTemplate(document) { return false }
         if let format = top["format"] {
             guard let s = format.stringValue else { return true }
             return s.hasPrefix("relaxations-fixture")

@@ -52,6 +52,9 @@ public struct FixtureChecker: Sendable {
                 throw FixtureError.wrongType(at.key("method"), expected: "a string", found: methodValue.kindName)
             }
             result.method = methodName
+            if Self.isTemplate(document) {
+                throw FixtureError.invalidValue(at.key("template"), reason: "this is a template without expected values: fill it with your implementation's outputs first (tools/python/relaxations_conformance.py fill)")
+            }
             guard let method = FixtureRegistry.method(named: methodName, in: methods) else {
                 throw FixtureError.unknownMethod(at.key("method"), method: methodName, known: methods.map { $0.name })
             }

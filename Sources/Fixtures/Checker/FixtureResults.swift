@@ -148,6 +148,19 @@ extension KeyComparison {
     /// "3 of 64 entries outside tolerance; first at flat index 5: actual …, expected …".
     public var mismatchDescription: String {
         guard let m = firstMismatch else { return "matches" }
-        return "\(mismatches) of \(shape.reduce(1, *)) entries outside tolerance; first at flat index \(m.index): actual \(m.actual), expected \(m.expected)"
+        return "\(mismatches) of \(shape.reduce(1, *)) entries outside tolerance; first at \(entryName(m.index)) (flat index \(m.index)): actual \(m.actual), expected \(m.expected)"
+    }
+}
+
+extension KeyComparison {
+    /// The entry at a flat row-major index, e.g. `y[1][3]` (`key` alone for a scalar).
+    public func entryName(_ flatIndex: Int) -> String {
+        var rest = flatIndex
+        var indices: [Int] = []
+        for extent in shape.reversed() where extent > 0 {
+            indices.append(rest % extent)
+            rest /= extent
+        }
+        return key + indices.reversed().map { "[\($0)]" }.joined()
     }
 }

@@ -127,7 +127,7 @@ final class BitSliceEngine<W: BitSliceWord> {
         return threshold || bad & ~low == 0
     }
 
-    /// Runs every gate instruction, one branch-free loop per op group (§7.2).
+    /// Runs every gate instruction, one branch-free loop per op group.
     func evaluateGates() {
         let s = UnsafeMutableRawPointer(slots), ins = instructions
         @inline(__always) func apply(_ r: Range<Int>, _ op: (W, W) -> W) {
@@ -160,7 +160,7 @@ final class BitSliceEngine<W: BitSliceWord> {
         }
     }
 
-    /// Per class, a Harley–Seal carry-save positional popcount of its output words (§7.3), then
+    /// Per class, a Harley–Seal carry-save positional popcount of its output words, then
     /// per-sample counts for the first `validSamples` samples of the chunk into `out[s·classes + c]`.
     func groupSum(into out: UnsafeMutablePointer<Int>, validSamples: Int) {
         @inline(__always) func csa(_ h: inout W, _ l: inout W, _ a: W, _ b: W) {

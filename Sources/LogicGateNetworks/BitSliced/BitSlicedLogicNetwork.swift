@@ -4,10 +4,10 @@
 //   1. Bit-for-bit the same counts as `ReferenceLogicGateNetwork.counts` in every lane, for every
 //      batch size (tails padded with zero bits and dropped, the bug class of upstream issue #16).
 //      Agreement bound: `BitSlicedLogicNetwork.agreementBound` = 0 (exact integer equality).
-//   2. Throughput: each gate is one or two bitwise ops on a whole word of W samples (§7.2);
+//   2. Throughput: each gate is one or two bitwise ops on a whole word of W samples;
 //      with `eliminateDeadGates` at most one op (complement tracking); GroupSum is a
-//      Harley–Seal carry-save positional popcount (~5 ops per word, §7.3); input packing is an
-//      8×8 bit transposition by shifts (§7.4), 8 bytes per load.
+//      Harley–Seal carry-save positional popcount (~5 ops per word); input packing is an
+//      8×8 bit transposition by shifts, 8 bytes per load.
 //   3. Portability: the default build targets baseline x86-64 (SSE2) and arm64; no -mavx flags.
 //
 // Tried / measured (`relax logic bench`, one core, CPU time, W = 256, baseline x86-64 build, on a
@@ -45,7 +45,7 @@ public struct BitSlicedLogicNetwork: Sendable {
     public enum InputEncoding: Sendable {
         /// Every byte must be 0 or 1 (anything else is an error).
         case binary
-        /// Grey values 0…255; bit = byte ≥ 128 (the spec's `round(pixel/255)`, §2.6).
+        /// Grey values 0…255; bit = byte ≥ 128 (the authors' `round(pixel/255)`).
         case threshold128
     }
 
@@ -57,7 +57,7 @@ public struct BitSlicedLogicNetwork: Sendable {
 
     /// Gate instructions executed per word after compilation.
     public var instructionCount: Int { program.gateInstructionCount }
-    /// Bitwise ops per word of the gate instructions (§7.2 cost model, without BMI1).
+    /// Bitwise ops per word of the gate instructions (cost model without BMI1).
     public var bitwiseOpCount: Int { program.bitwiseOpCount }
     /// Register-file slots (words) per chunk.
     public var slotCount: Int { program.slotCount }

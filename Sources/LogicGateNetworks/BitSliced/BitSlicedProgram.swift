@@ -1,9 +1,9 @@
 /// The compiled form of a hard network that ``BitSlicedLogicNetwork`` interprets: a list of
 /// word-wide bitwise instructions over a register file of slots, grouped by op so that every
-/// group is one tight, branch-free loop (logic-gate-networks.md §7.2, §7.6 back end 1).
+/// group is one tight, branch-free loop (arXiv 2210.08277).
 ///
 /// Two compilation modes:
-/// * plain — one instruction per gate with the gate's own 16-way op (0–2 bitwise ops, §7.2);
+/// * plain — one instruction per gate with the gate's own 16-way op (0–2 bitwise ops);
 /// * simplified (`eliminateDeadGates`) — complement tracking (every unit is a slot plus a
 ///   "negated" flag, so every gate becomes one of AND, ¬x∧y, OR, XOR: ≤ 1 op), constant
 ///   propagation, pass-through/NOT aliasing, common-subexpression merging, and removal of every
@@ -42,7 +42,7 @@ struct BitSlicedProgram: Sendable {
     var scratchSlot: Int32 = 0
     /// Number of gate instructions actually executed per word (for reporting).
     var gateInstructionCount: Int { instructions.count }
-    /// Number of logic ops per word of the emitted instructions (§7.2 AVX2 column, without BMI1).
+    /// Number of logic ops per word of the emitted instructions.
     var bitwiseOpCount = 0
 }
 
@@ -63,7 +63,7 @@ extension BitSlicedProgram {
         var y: Int
     }
 
-    /// Ops per word of each gate id in the plain mapping (§7.2, x86 without BMI1 / AVX-512).
+    /// Ops per word of each gate id in the plain mapping (x86 without BMI1 / AVX-512).
     static let plainOpCost: [Int] = [0, 1, 2, 0, 2, 0, 1, 1, 2, 2, 1, 2, 1, 2, 2, 0]
 
     init(_ network: HardLogicGateNetwork, simplify: Bool) {
@@ -180,7 +180,7 @@ extension BitSlicedProgram {
         }
     }
 
-    /// Complement tracking + constant propagation for one gate (§7.2 last column).
+    /// Complement tracking + constant propagation for one gate.
     fileprivate static func simplified(
         _ gate: LogicGate, _ A: Literal, _ B: Literal, _ addNode: (Node) -> Int
     ) -> Literal {

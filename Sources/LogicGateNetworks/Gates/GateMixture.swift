@@ -1,8 +1,8 @@
 import RealModule
 
 /// One neuron of a differentiable logic gate network: a softmax-weighted mixture of the 16 gate
-/// relaxations, `y = Σᵢ pᵢ·gᵢ(a, b)` with `p = softmax(z)` (Petersen et al. 2022, Eq. 2;
-/// logic-gate-networks.md §1.3–§1.4).
+/// relaxations, `y = Σᵢ pᵢ·gᵢ(a, b)` with `p = softmax(z)` (Petersen et al. 2022,
+/// arXiv 2210.08277, Eq. 2).
 ///
 /// Everything except ``softmax(_:)`` is rational, so it is generic over `AlgebraicField` and runs
 /// unchanged on exact rationals in `Proofs/`.
@@ -17,7 +17,7 @@ public enum GateMixture {
         return e.map { $0 / s }
     }
 
-    /// The index of the largest logit; ties go to the lowest id (PyTorch `argmax` behaviour, §1.3).
+    /// The index of the largest logit; ties go to the lowest id (PyTorch `argmax` behaviour).
     public static func argmax<T: Comparable>(_ z: some Collection<T>) -> Int {
         var best = 0
         var bestValue = z[z.startIndex]
@@ -35,7 +35,7 @@ public enum GateMixture {
         return y
     }
 
-    /// The four collapsed coefficients `(c0, c1, c2, c3)` with `y = c0 + c1·a + c2·b + c3·a·b` (§1.3).
+    /// The four collapsed coefficients `(c0, c1, c2, c3)` with `y = c0 + c1·a + c2·b + c3·a·b`.
     public static func coefficients<T: AlgebraicField>(p: [T]) -> (T, T, T, T) {
         var c: (T, T, T, T) = (0, 0, 0, 0)
         for gate in LogicGate.allCases {
@@ -48,7 +48,7 @@ public enum GateMixture {
         return c
     }
 
-    /// The corner probabilities `t_xy = Σ_{i: fᵢ(x,y)=1} pᵢ` in the order t00, t01, t10, t11 (§1.3).
+    /// The corner probabilities `t_xy = Σ_{i: fᵢ(x,y)=1} pᵢ` in the order t00, t01, t10, t11.
     public static func corners<T: AlgebraicField>(p: [T]) -> (T, T, T, T) {
         var t: (T, T, T, T) = (0, 0, 0, 0)
         for gate in LogicGate.allCases {
@@ -60,7 +60,7 @@ public enum GateMixture {
         return t
     }
 
-    /// `(∂y/∂a, ∂y/∂b) = (Σᵢ pᵢ ∂gᵢ/∂a, Σᵢ pᵢ ∂gᵢ/∂b)` (§1.4).
+    /// `(∂y/∂a, ∂y/∂b) = (Σᵢ pᵢ ∂gᵢ/∂a, Σᵢ pᵢ ∂gᵢ/∂b)`.
     public static func inputPartials<T: AlgebraicField>(p: [T], a: T, b: T) -> (T, T) {
         var da: T = 0, db: T = 0
         for gate in LogicGate.allCases {
@@ -70,7 +70,7 @@ public enum GateMixture {
         return (da, db)
     }
 
-    /// `∂y/∂z_j = p_j·(g_j(a, b) − y)` — the softmax Jacobian applied to `∂y/∂pᵢ = gᵢ(a, b)` (§1.4).
+    /// `∂y/∂z_j = p_j·(g_j(a, b) − y)` — the softmax Jacobian applied to `∂y/∂pᵢ = gᵢ(a, b)`.
     public static func logitPartials<T: AlgebraicField>(p: [T], a: T, b: T) -> [T] {
         let y = output(p: p, a: a, b: b)
         return LogicGate.allCases.map { p[$0.id] * ($0.relaxation(a, b) - y) }

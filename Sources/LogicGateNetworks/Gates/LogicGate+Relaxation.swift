@@ -3,7 +3,7 @@ import RealModule
 extension LogicGate {
     /// The real-valued (probabilistic) relaxation `g(a, b)`: the probability that the gate outputs 1
     /// when its inputs are independent Bernoulli variables with means `a` and `b`
-    /// (Petersen et al. 2022, Table 1; logic-gate-networks.md §1.2). Written out per gate as in the
+    /// (Petersen et al. 2022, Table 1; arXiv 2210.08277). Written out per gate as in the
     /// paper so that `Proofs/` can check it independently against the truth table.
     @inlinable
     public func relaxation<T: AlgebraicField>(_ a: T, _ b: T) -> T {
@@ -27,7 +27,7 @@ extension LogicGate {
         }
     }
 
-    /// `∂g/∂a` of ``relaxation(_:_:)`` (§1.2, derived symbolically).
+    /// `∂g/∂a` of ``relaxation(_:_:)`` (derived symbolically).
     @inlinable
     public func partialA<T: AlgebraicField>(_ a: T, _ b: T) -> T {
         switch self {
@@ -43,7 +43,7 @@ extension LogicGate {
         }
     }
 
-    /// `∂g/∂b` of ``relaxation(_:_:)`` (§1.2, derived symbolically).
+    /// `∂g/∂b` of ``relaxation(_:_:)`` (derived symbolically).
     @inlinable
     public func partialB<T: AlgebraicField>(_ a: T, _ b: T) -> T {
         switch self {

@@ -1,6 +1,6 @@
 /// The 16 two-input Boolean gates of a differentiable logic gate network, in the authors' id order
 /// (Petersen et al., *Deep Differentiable Logic Gate Networks*, NeurIPS 2022, Table 1;
-/// logic-gate-networks.md §1.1).
+/// arXiv 2210.08277, Table 1).
 ///
 /// `A` is the output of the neuron's first connection, `B` of its second. Reading the outputs at
 /// (A,B) = (0,0), (0,1), (1,0), (1,1) as a 4-bit number, most significant bit first, gives the id.
@@ -53,7 +53,7 @@ public enum LogicGate: UInt8, CaseIterable, Sendable, Hashable, Codable {
         self.init(rawValue: UInt8(id))
     }
 
-    /// The Boolean function: `f(a, b) = (id >> (3 − 2a − b)) & 1` (§1.1).
+    /// The Boolean function: `f(a, b) = (id >> (3 − 2a − b)) & 1`.
     @inlinable public func callAsFunction(_ a: Bool, _ b: Bool) -> Bool {
         let shift = 3 - 2 * (a ? 1 : 0) - (b ? 1 : 0)
         return (rawValue >> UInt8(shift)) & 1 == 1
@@ -68,7 +68,7 @@ public enum LogicGate: UInt8, CaseIterable, Sendable, Hashable, Codable {
     @inlinable public var complement: LogicGate { LogicGate(rawValue: 15 - rawValue)! }
 
     /// Integer coefficients `(k0, k1, k2, k3)` of the bilinear relaxation
-    /// `g(a, b) = k0 + k1·a + k2·b + k3·a·b` (§1.2), derived from the truth table:
+    /// `g(a, b) = k0 + k1·a + k2·b + k3·a·b`, derived from the truth table:
     /// `k0 = f00`, `k1 = f10 − f00`, `k2 = f01 − f00`, `k3 = f11 − f10 − f01 + f00`.
     public var coefficients: (Int, Int, Int, Int) {
         let t = truthTable.map { $0 ? 1 : 0 }

@@ -13,7 +13,7 @@ public struct HardLogicLayer: Hashable, Sendable {
 }
 
 /// A discrete (inference-mode) logic gate network — the content of a `logic-gate-network/1` file
-/// (fixtures.md): binary inputs, layers of Boolean gates, and GroupSum over the last layer.
+/// (fixtures/README.md): binary inputs, layers of Boolean gates, and GroupSum over the last layer.
 /// Construction validates everything, so a value of this type is always consistent.
 public struct HardLogicGateNetwork: Hashable, Sendable {
     public let inputBits: Int
@@ -22,7 +22,7 @@ public struct HardLogicGateNetwork: Hashable, Sendable {
 
     public var classes: Int { groupSum.classes }
     public var outputWidth: Int { layers.last!.width }
-    /// The papers' gate count: the sum of the layer widths (§2.1).
+    /// The papers' gate count: the sum of the layer widths.
     public var gateCount: Int { layers.reduce(0) { $0 + $1.width } }
 
     public init(inputBits: Int, layers: [HardLogicLayer], groupSum: GroupSum) throws(LogicNetworkError) {

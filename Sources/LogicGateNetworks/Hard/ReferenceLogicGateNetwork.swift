@@ -3,8 +3,8 @@ import RealModule
 /// The teaching implementation: readable loops over samples, layers, neurons and gates.
 ///
 /// * Relaxed forward/backward follow Petersen et al. 2022, Eq. 2 (`y = Σᵢ softmax(z)ᵢ·gᵢ(a,b)`)
-///   and §1.4 of logic-gate-networks.md, one sample at a time, 16-term sums, no tricks.
-/// * The hard network uses the truth-table lookup `f(a,b) = (id >> (3 − 2a − b)) & 1` (§1.1).
+///   and arXiv 2210.08277, one sample at a time, 16-term sums, no tricks.
+/// * The hard network uses the truth-table lookup `f(a,b) = (id >> (3 − 2a − b)) & 1`.
 public struct ReferenceLogicGateNetwork: LogicGateNetworkImplementation {
     public init() {}
 
@@ -34,7 +34,7 @@ public struct ReferenceLogicGateNetwork: LogicGateNetworkImplementation {
                 let a = x[s * n + layer.a[j]], b = x[s * n + layer.b[j]]
                 let G = cotangentY[s * m + j]
                 let (dA, dB) = GateMixture.inputPartials(p: p, a: a, b: b)
-                // When a[j] == b[j] both terms land on the same input: ∂y/∂a + ∂y/∂b (§1.4).
+                // When a[j] == b[j] both terms land on the same input: ∂y/∂a + ∂y/∂b.
                 gradX[s * n + layer.a[j]] += layer.gradFactor * G * dA
                 gradX[s * n + layer.b[j]] += layer.gradFactor * G * dB
                 let dZ = GateMixture.logitPartials(p: p, a: a, b: b)

@@ -1,5 +1,5 @@
 /// How a ``LogicLayer`` wires its neurons to the previous layer's outputs
-/// (logic-gate-networks.md §2.2; the authors' `get_connections` / `get_unique_connections`).
+/// (arXiv 2210.08277; the authors' `get_connections` / `get_unique_connections`).
 public enum ConnectionScheme: String, CaseIterable, Sendable, Codable {
     /// The library default: a random permutation of `2·out` slots taken mod `in`, then a random
     /// relabelling of the inputs; every input is used ⌊2·out/in⌋ or ⌈2·out/in⌉ times.
@@ -30,7 +30,7 @@ public enum LogicLayerError: Error, CustomStringConvertible, Equatable, Sendable
 }
 
 public enum Connections {
-    /// `random` (§2.2): `c = randperm(2·out) mod in`, `c = randperm(in)[c]`, `a = c[..<out]`, `b = c[out...]`.
+    /// `random`: `c = randperm(2·out) mod in`, `c = randperm(in)[c]`, `a = c[..<out]`, `b = c[out...]`.
     public static func random(
         inputs: Int, outputs: Int, using rng: inout SeededGenerator
     ) throws(LogicLayerError) -> (a: [Int], b: [Int]) {
@@ -43,7 +43,7 @@ public enum Connections {
         return (Array(c[..<outputs]), Array(c[outputs...]))
     }
 
-    /// The pairs of `unique` wiring before the final shuffle (§2.2 steps 1–4), in enumeration order.
+    /// The pairs of `unique` wiring before the final shuffle, in enumeration order.
     public static func uniquePairsBeforeShuffle(
         inputs: Int, outputs: Int
     ) throws(LogicLayerError) -> (a: [Int], b: [Int]) {
@@ -78,7 +78,7 @@ public enum Connections {
         return (Array(a[..<outputs]), Array(b[..<outputs]))
     }
 
-    /// `unique` (§2.2): the enumerated pairs with one random permutation of the neuron order.
+    /// `unique`: the enumerated pairs with one random permutation of the neuron order.
     public static func unique(
         inputs: Int, outputs: Int, using rng: inout SeededGenerator
     ) throws(LogicLayerError) -> (a: [Int], b: [Int]) {

@@ -1,5 +1,5 @@
 /// `GroupSum(k, τ)`: class `c` scores the sum of the last layer's contiguous block
-/// `c·n/k ..< (c+1)·n/k`, divided by `τ` (logic-gate-networks.md §2.3).
+/// `c·n/k ..< (c+1)·n/k`, divided by `τ` (arXiv 2210.08277).
 public struct GroupSum: Hashable, Sendable, Codable {
     public let classes: Int
     public let tau: Double

@@ -1,5 +1,5 @@
 /// A relaxed (trainable) logic gate network: logic layers followed by `GroupSum`
-/// (logic-gate-networks.md §2.4: Flatten → LogicLayer × l → GroupSum(k, τ)).
+/// (arXiv 2210.08277: Flatten → LogicLayer × l → GroupSum(k, τ)).
 public struct LogicGateNetwork<T: LogicScalar>: Sendable {
     public var layers: [LogicLayer<T>]
     public let groupSum: GroupSum

@@ -5,7 +5,7 @@ public protocol LogicScalar: Real, BinaryFloatingPoint, SIMDScalar, Sendable, Co
 extension Float: LogicScalar {}
 extension Double: LogicScalar {}
 
-/// How a layer's logits start (logic-gate-networks.md §2.1 and §5).
+/// How a layer's logits start (arXiv 2210.08277).
 public enum LogicInitialization: Hashable, Sendable, Codable {
     /// Every logit i.i.d. standard normal (the 2022 paper / package default).
     case gaussian
@@ -16,7 +16,7 @@ public enum LogicInitialization: Hashable, Sendable, Codable {
 
 /// One layer of a differentiable logic gate network: `out` neurons, each reading `x[a[j]]` and
 /// `x[b[j]]` of the previous layer and mixing the 16 gate relaxations with `softmax(logits[j])`
-/// (Petersen et al. 2022, Eq. 2; logic-gate-networks.md §2.1).
+/// (Petersen et al. 2022, Eq. 2; arXiv 2210.08277).
 public struct LogicLayer<T: LogicScalar>: Sendable {
     /// Width of the previous layer.
     public let inputWidth: Int
@@ -26,7 +26,7 @@ public struct LogicLayer<T: LogicScalar>: Sendable {
     public let b: [Int]
     /// Logits `z`, row-major `[out][16]` in gate-id order.
     public var logits: [T]
-    /// Multiplies the gradient flowing into the previous layer (identity forward; §1.5).
+    /// Multiplies the gradient flowing into the previous layer (identity forward).
     public var gradFactor: T
 
     public var outputWidth: Int { a.count }
@@ -73,7 +73,7 @@ public struct LogicLayer<T: LogicScalar>: Sendable {
     /// The 16 logits of neuron `j`.
     public func logits(of j: Int) -> [T] { Array(logits[16 * j..<16 * j + 16]) }
 
-    /// The discrete gate of neuron `j`: argmax of its logits, ties to the lowest id (§1.3).
+    /// The discrete gate of neuron `j`: argmax of its logits, ties to the lowest id.
     public func gate(of j: Int) -> LogicGate {
         LogicGate(rawValue: UInt8(GateMixture.argmax(logits[16 * j..<16 * j + 16])))!
     }

@@ -1,8 +1,8 @@
 /// A small, fast, seedable random-number generator (xoshiro256**, seeded through SplitMix64).
 ///
 /// The authors' package draws wiring and logits from PyTorch's global generator; we do not
-/// reproduce PyTorch's random streams. Wiring *algorithms* are bit-exact (logic-gate-networks.md
-/// §2.2); the random permutations in them come from this generator, so a seed reproduces a model
+/// reproduce PyTorch's random streams. Wiring *algorithms* are bit-exact (arXiv 2210.08277,
+/// the authors' `get_connections`); the random permutations in them come from this generator, so a seed reproduces a model
 /// within this package, and saved models carry their wiring explicitly (`logic-gate-network/1`).
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var s: (UInt64, UInt64, UInt64, UInt64)

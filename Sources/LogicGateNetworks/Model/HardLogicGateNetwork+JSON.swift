@@ -1,6 +1,6 @@
 import Foundation
 
-/// Load and save of the model interchange format `logic-gate-network/1` (fixtures.md):
+/// Load and save of the model interchange format `logic-gate-network/1` (fixtures/README.md):
 /// `{"format": "logic-gate-network/1", "input_bits": N, "layers": [{"a": […], "b": […], "gates": […]}],
 ///   "group_sum": {"classes": k, "tau": τ}}`. Unknown extra keys are ignored.
 extension HardLogicGateNetwork {

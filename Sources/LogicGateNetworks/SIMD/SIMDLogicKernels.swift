@@ -3,12 +3,12 @@
 // Goals, in priority order:
 //   1. Agree with `ReferenceLogicGateNetwork` within `SIMDLogicGateNetwork.agreementBound(for:)`
 //      (relative to the scale of the values; the reference sums 16 gate terms per sample, this
-//      code uses the collapsed bilinear form c0 + c1·a + c2·b + c3·a·b of §1.3, so the two differ
+//      code uses the collapsed bilinear form c0 + c1·a + c2·b + c3·a·b, so the two differ
 //      only by rounding).
 //   2. Speed: per neuron the softmax and its four coefficients are computed once per step; per
 //      sample the forward is 3 FMAs and the backward 6, on SIMD8 lanes of the batch (the layout is
 //      feature-major, `[unit][batch]`, so the gathers x[a_j], x[b_j] are whole-vector loads); the
-//      logit gradient needs only four per-neuron sums S1, Sa, Sb, Sab (§1.4, the CUDA kernel's trick).
+//      logit gradient needs only four per-neuron sums S1, Sa, Sb, Sab (the CUDA kernel's trick).
 //   3. No allocation per step: all buffers live in `LogicTrainingWorkspace` and are reused.
 // Measured: digits default (192 → 4×2 000, batch 100) ≈ 25 000 examples per CPU-second, vs the
 // authors' python CPU path (difflogic 0.1.0, torch 1 thread) ≈ 1 900 — about 13× per core
@@ -18,7 +18,7 @@
 // result does not depend on thread timing except through the order of that final reduction).
 import RealModule
 
-/// Per-neuron constants of one step: the mixture probabilities and the coefficients of §1.3.
+/// Per-neuron constants of one step: the mixture probabilities and the coefficients.
 struct NeuronCoefficients<T: LogicScalar> {
     var p: [T]          // [out][16]
     var c: [SIMD4<T>]   // [out] (c0, c1, c2, c3)
@@ -54,7 +54,7 @@ struct NeuronCoefficients<T: LogicScalar> {
 }
 
 extension LogicTrainingWorkspace {
-    /// `(k0, k1, k2, k3)` of every gate (§1.2) in this precision.
+    /// `(k0, k1, k2, k3)` of every gate in this precision.
     static var gateCoefficients: [SIMD4<T>] {
         LogicGate.allCases.map { g in
             let (k0, k1, k2, k3) = g.coefficients

@@ -1,7 +1,7 @@
 import RealModule
 
 /// Adam (Kingma & Ba 2015) with PyTorch's defaults and bias correction; the authors train with
-/// lr = 0.01, β = (0.9, 0.999), ε = 1e-8 and no weight decay (logic-gate-networks.md §2.4).
+/// lr = 0.01, β = (0.9, 0.999), ε = 1e-8 and no weight decay (arXiv 2210.08277).
 public struct Adam<T: LogicScalar>: Sendable {
     public var learningRate: T
     public var beta1: T

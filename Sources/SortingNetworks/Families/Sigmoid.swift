@@ -1,16 +1,16 @@
 import RealModule
 
 /// The sigmoid functions `f(u)` and their derivatives `f′(u)`, exactly as the authors' package
-/// evaluates them (sorting-networks.md §3). Pure functions; no state.
+/// evaluates them (arXiv 2203.09630). Pure functions; no state.
 public enum Sigmoid {
-    /// §3.1: `f(u) = 1/(1 + e^(−u))`, `f′ = f(1 − f)`.
+    /// `f(u) = 1/(1 + e^(−u))`, `f′ = f(1 − f)`.
     @inlinable
     public static func logistic<T: Real & BinaryFloatingPoint>(_ u: T) -> (f: T, df: T) {
         let f = 1 / (1 + T.exp(-u))
         return (f, f * (1 - f))
     }
 
-    /// §3.3: `f(u) = Φ(u) = ½(1 + erf(u/√2))`, `f′(u) = e^(−u²/2)/√(2π)`.
+    /// `f(u) = Φ(u) = ½(1 + erf(u/√2))`, `f′(u) = e^(−u²/2)/√(2π)`.
     @inlinable
     public static func gaussian<T: Real & BinaryFloatingPoint>(_ u: T) -> (f: T, df: T) {
         let f = T(1) / 2 + T.erf(u / T(2).squareRoot()) / 2
@@ -18,13 +18,13 @@ public enum Sigmoid {
         return (f, df)
     }
 
-    /// §3.5: `f(u) = ½ + arctan(u)/π`, `f′(u) = 1/(π(1 + u²))`.
+    /// `f(u) = ½ + arctan(u)/π`, `f′(u) = 1/(π(1 + u²))`.
     @inlinable
     public static func cauchy<T: Real & BinaryFloatingPoint>(_ u: T) -> (f: T, df: T) {
         (T(1) / 2 + T.atan(u) / T.pi, 1 / (T.pi * (1 + u * u)))
     }
 
-    /// §3.4: `f(u) = ½·(u/(2 + |u|) + 1)`, `f′(u) = 1/(2 + |u|)²`. Rational.
+    /// `f(u) = ½·(u/(2 + |u|) + 1)`, `f′(u) = 1/(2 + |u|)²`. Rational.
     @inlinable
     public static func reciprocal<T: AlgebraicField & Comparable>(_ u: T) -> (f: T, df: T) {
         let absU = u < 0 ? -u : u
@@ -32,7 +32,7 @@ public enum Sigmoid {
         return ((u / denominator + 1) / 2, 1 / (denominator * denominator))
     }
 
-    /// §3.6 (Theorem 10 of arXiv 2203.09630): `u + ½` on `|u| ≤ ¼`, `1 − 1/(16u)` above,
+    /// Theorem 10 of arXiv 2203.09630: `u + ½` on `|u| ≤ ¼`, `1 − 1/(16u)` above,
     /// `−1/(16u)` below, evaluated as the authors do with `|u| + ε` in the tails.
     @inlinable
     public static func optimal<T: AlgebraicField & Comparable>(_ u: T, guardEpsilon: T) -> (f: T, df: T) {
@@ -48,7 +48,7 @@ public enum Sigmoid {
         }
     }
 
-    /// §3.2: ART, `α = σ(t)`, `t = s·d/(|d| + ε)^λ`; returns `α` and `dα/dd`
+    /// ART, `α = σ(t)`, `t = s·d/(|d| + ε)^λ`; returns `α` and `dα/dd`
     /// (`dφ/dd = ((1 − λ)|d| + ε)/(|d| + ε)^(λ+1)`).
     @inlinable
     public static func logisticPhi<T: Real & BinaryFloatingPoint>(d: T, steepness s: T, lambda: T) -> (value: T, derivative: T) {

@@ -1,6 +1,6 @@
 import RealModule
 
-/// The six sigmoid families of the authors' package (sorting-networks.md §3).
+/// The six sigmoid families of the authors' package (arXiv 2203.09630).
 ///
 /// Each maps the scaled wire difference `u = s·(b − a)` to the blend weight `α = f(u) ∈ [0, 1]`
 /// with `f(0) = ½` and `f(−u) = 1 − f(u)`.
@@ -33,7 +33,7 @@ public enum SigmoidFamily: String, CaseIterable, Sendable, Codable, CustomString
     }
 
     /// Error bound `sup_{d>0} d·f(−s·d)` of one conditional swap, as a multiple of `1/s`
-    /// (sorting-networks.md §3.7). For `logistic_phi` the bound scales as `s^(−4/3)` at λ = ¼;
+    /// (arXiv 2203.09630). For `logistic_phi` the bound scales as `s^(−4/3)` at λ = ¼;
     /// its constant is `0.3143564` (returned here, with that caveat).
     public var errorBoundConstant: Double {
         switch self {
@@ -53,7 +53,7 @@ public enum RationalSigmoidFamily: String, CaseIterable, Sendable {
     case optimal
 }
 
-/// `ε` the authors add to `|u|` in `optimal` and to `|d|` in `logistic_phi` (sorting-networks.md §3.2, §3.6).
+/// `ε` the authors add to `|u|` in `optimal` and to `|d|` in `logistic_phi` (the authors' code).
 public let sigmoidGuardEpsilon: Double = 1e-10
 
 /// The relaxed conditional swap of one comparator: `α = f(s·d)` and `dα/dd` for `d = b − a`.

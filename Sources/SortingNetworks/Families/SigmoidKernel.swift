@@ -8,10 +8,13 @@ public struct SigmoidKernel<T: SortScalar>: Sendable {
     public let steepness: T
     public let artLambda: T
     @usableFromInline let guardEpsilon: T
+    /// A user-given family (``SortConfiguration/customFamily``); replaces ``family`` when set.
+    public let custom: PiecewiseRationalSigmoid?
 
     @inlinable
-    public init(family: SigmoidFamily, steepness: T, artLambda: T) {
+    public init(family: SigmoidFamily, steepness: T, artLambda: T, custom: PiecewiseRationalSigmoid? = nil) {
         self.family = family
+        self.custom = custom
         self.steepness = steepness
         self.artLambda = artLambda
         guardEpsilon = T(sigmoidGuardEpsilon)
@@ -20,6 +23,7 @@ public struct SigmoidKernel<T: SortScalar>: Sendable {
     @inlinable @inline(__always)
     public func callAsFunction(_ d: T) -> (value: T, derivative: T) {
         let s = steepness
+        if let custom { let (f, df) = custom.evaluate(s * d); return (f, s * df) }
         switch family {
         case .logistic: let (f, df) = Sigmoid.logistic(s * d); return (f, s * df)
         case .gaussian: let (f, df) = Sigmoid.gaussian(s * d); return (f, s * df)

@@ -1,6 +1,6 @@
 extension SortingNetwork {
     /// Odd-even transposition sort: `n` layers, layer `t` compares `(i, i+1)` for `i ≡ t (mod 2)`
-    /// (sorting-networks.md §1.2).
+    /// (arXiv 2105.04019).
     static func oddEvenTransposition(n: Int, construction: Construction) -> SortingNetwork {
         var layers: [[Comparator]] = []
         var identities: [Int] = []
@@ -26,7 +26,7 @@ extension SortingNetwork {
         return l
     }
 
-    /// The authors' bitonic wiring (sorting-networks.md §1.3): alternating-direction bitonic
+    /// The authors' bitonic wiring (arXiv 2105.04019): alternating-direction bitonic
     /// sorter on `N = 2^L` virtual wires with the `p = N − n` padding wires at the lowest virtual
     /// indices; a comparator that touches exactly one padding wire becomes an identity entry.
     static func authorsBitonic(n: Int) -> SortingNetwork {
@@ -56,7 +56,7 @@ extension SortingNetwork {
     }
 
     /// The single-direction ("flip") bitonic sorter with padding at the high end
-    /// (sorting-networks.md §1.5): every comparator is ascending and kept iff its upper wire is real.
+    /// (arXiv 2105.04019): every comparator is ascending and kept iff its upper wire is real.
     /// A sorting network for every `n`.
     static func flipBitonic(n: Int) -> SortingNetwork {
         let L = ceilLog2(n)

@@ -2,14 +2,14 @@
 ///
 /// Each layer holds comparators on disjoint wires; wires not named in a layer pass through
 /// unchanged (the authors' dense code represents those as "identity entries" with weight 0.5 + 0.5,
-/// which is bit-identical to skipping them — sorting-networks.md §1.4). The number of identity
+/// which is bit-identical to skipping them — arXiv 2105.04019). The number of identity
 /// entries the authors' matrices would hold is kept in ``identityEntries`` so the construction
-/// checksums of the spec (§1.6) can be verified.
+/// checksums computed from the authors' code can be verified.
 public struct SortingNetwork: Hashable, Sendable, CustomStringConvertible {
     /// One relaxed conditional swap on wires `lo < hi`.
     ///
     /// The blend weight is always computed from `x[hi] − x[lo]`; `descending` only decides which
-    /// wire receives the minimum (sorting-networks.md §1.1).
+    /// wire receives the minimum (arXiv 2105.04019).
     public struct Comparator: Hashable, Sendable {
         public var lo: Int
         public var hi: Int

@@ -6,7 +6,7 @@ extension SIMDRelaxedSorter {
     @_specialize(where T == Float)
     func forwardRow<T: SortScalar>(_ x: UnsafePointer<T>, y: UnsafeMutablePointer<T>, _ ws: Workspace<T>) {
         let alphaOf = SigmoidKernel(family: configuration.family, steepness: T(configuration.steepness),
-                                    artLambda: T(configuration.artLambda))
+                                    artLambda: T(configuration.artLambda), custom: configuration.customFamily)
         let v = ws.values, w = wiring
         v.update(from: x, count: n)
         for c in 0..<w.count {

@@ -18,7 +18,7 @@ import RealModule
 // every α are bit-identical to the reference (tested). P and the backward differ only by the
 // order of floating-point operations (the P blend is B + α(A − B) here, αA + (1 − α)B in the
 // reference) and the accumulation order of the P part of ᾱ. Errors grow at most linearly in the
-// number of layers (sorting-networks.md §4.3), so the bound is stated per layer in units of the
+// number of layers (arXiv 2203.09630), so the bound is stated per layer in units of the
 // type's ulp: |optimized − reference| ≤ agreementBound · layers · ε_T · scale, where scale is the
 // largest magnitude of the compared arrays (the gradient bound carries an extra factor n for
 // the n-term ᾱ sums). Tested in SIMDAgreementTests over every family, network and n = 1…70 in

@@ -14,7 +14,8 @@ public struct ReferenceRelaxedSorter: RelaxedSorter {
     }
 
     func swap<T: SortScalar>(_: T.Type) -> ConditionalSwap<T> {
-        configuration.family.conditionalSwap(steepness: T(configuration.steepness), artLambda: T(configuration.artLambda))
+        if let custom = configuration.customFamily { return custom.conditionalSwap(steepness: T(configuration.steepness)) }
+        return configuration.family.conditionalSwap(steepness: T(configuration.steepness), artLambda: T(configuration.artLambda))
     }
 
     public func sort<T: SortScalar>(_ x: [T], computeP: Bool) throws(RelaxedSortError) -> SortOutput<T> {

@@ -4,7 +4,7 @@ extension RelaxedSortingNetwork {
     /// Reverse-mode derivative of one row: `∂(Σ ȳ·y + Σ P̄·P)/∂x`.
     ///
     /// Walks the layers backwards with the closed-form comparator backward of
-    /// sorting-networks.md §7 (chain rule through `α = f(s·(b − a))`):
+    /// arXiv 2105.04019 (chain rule through `α = f(s·(b − a))`):
     ///
     ///     ᾱ = (a − b)(ḡ_min − ḡ_max) + ⟨A − B, Ḡ_min − Ḡ_max⟩,    d̄ = ᾱ·dα/dd
     ///     ā = α·ḡ_min + (1 − α)·ḡ_max − d̄,      b̄ = (1 − α)·ḡ_min + α·ḡ_max + d̄

@@ -11,7 +11,7 @@ import RealModule
 ///     min_f(a, b) = α·a + (1 − α)·b,    max_f(a, b) = (1 − α)·a + α·b,
 ///
 /// and the same blend is applied to the columns of the relaxed permutation matrix `P`, which
-/// starts as the identity (sorting-networks.md §2.2). The result satisfies `y = xᵀ·P`:
+/// starts as the identity (arXiv 2105.04019). The result satisfies `y = xᵀ·P`:
 /// `P[j][i]` is the weight of input `j` at output position `i`.
 public enum RelaxedSortingNetwork {
     /// The state of one row after every layer: what the backward pass needs.

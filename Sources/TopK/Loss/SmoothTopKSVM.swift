@@ -2,7 +2,7 @@ import RealModule
 import SortingNetworks
 
 /// The smooth top-k SVM loss of Berrada, Zisserman & Kumar (ICLR 2018, Eq. 11), the baseline
-/// the authors ship as `SmoothTopKLoss` / `SmoothHardTopKLoss` (topk.md §7.4). Margin `α = 1`.
+/// the authors ship as `SmoothTopKLoss` / `SmoothHardTopKLoss` (arXiv 2206.07290). Margin `α = 1`.
 ///
 ///     L = τ·log Σ_{S∈A_k} exp((α·[y∉S] + (1/k)Σ_{j∈S} s_j)/τ) − τ·log Σ_{S∈A_k^y} exp((1/k)Σ_{j∈S} s_j/τ)
 ///

@@ -91,7 +91,7 @@ func firstNonFinite<T: SortScalar>(_ values: [T]) -> Int? {
     return nil
 }
 
-/// Top-m pre-selection (topk.md §4.4): the true class first, then the `m − 1` largest other
+/// Top-m pre-selection (arXiv 2206.07290): the true class first, then the `m − 1` largest other
 /// logits in descending order (ties broken by the lower class index). Returns the class index of
 /// every reduced position; the reduced label is 0.
 public func topMSelection<T: Comparable>(_ row: ArraySlice<T>, label: Int, m: Int) -> [Int] {

@@ -1,7 +1,7 @@
 import RealModule
 import SortingNetworks
 
-/// The three heads of the authors' loss on one row (topk.md §4.1–§4.3), given the attribution
+/// The three heads of the authors' loss on one row (arXiv 2206.07290), given the attribution
 /// row `A[y]` of the true class and the (possibly reduced) logits.
 ///
 /// * `sort`: `q = Σ_k p_k·T_k(y)`;

@@ -1,7 +1,7 @@
 import SortingNetworks
 
 extension TopKNetwork {
-    /// The splitter selection network for the top `k` of `n` (Borgelt; topk.md §6.3).
+    /// The splitter selection network for the top `k` of `n` (Borgelt; used by arXiv 2206.07290).
     ///
     /// The construction selects the `k` *smallest* values onto lanes `0..<k` by repeated splitter
     /// cascades over the lanes that share a proven minimum rank, then mirrors every comparator
@@ -14,7 +14,7 @@ extension TopKNetwork {
         return TopKNetwork(n: n, k: k, name: "splitter_selection", layers: layers)
     }
 
-    /// One splitter cascade on the ordered lane list `lanes` (§6.3 step 1): `⌈log₂ t⌉` layers; in
+    /// One splitter cascade on the ordered lane list `lanes`: `⌈log₂ t⌉` layers; in
     /// layer `i` the section size is `h = 2^(c−i−1)` and lane position `j` is compared with `j + h`
     /// for every block start `o = 0, 2h, …` and `o ≤ j < min(o + h, t − h)`.
     static func splitterCascade(_ lanes: [Int]) -> [[(Int, Int)]] {
@@ -40,7 +40,7 @@ extension TopKNetwork {
         return layers
     }
 
-    /// The unmirrored construction (§6.3 steps 2–4): lanes `0..<k` receive the `k` smallest values.
+    /// The unmirrored construction: lanes `0..<k` receive the `k` smallest values.
     static func splitterSelectionLayers(n: Int, k: Int) -> [[(Int, Int)]] {
         // Position j of a cascade learns 2^popcount(j) − 1 further elements smaller than it.
         let bonus = (0..<max(n, 1)).map { (1 << $0.nonzeroBitCount) - 1 }

@@ -4,7 +4,7 @@ import SortingNetworks
 /// `n − K … n − 1` hold the `K` largest values in ascending order (for a valid network).
 ///
 /// Built from a ``SortingNetwork`` (bitonic, odd-even: the full sorter), or as the splitter
-/// selection network (topk.md §6.3). ``pruned()`` keeps only the backward cone of the top wires.
+/// selection network (arXiv 2206.07290). ``pruned()`` keeps only the backward cone of the top wires.
 public struct TopKNetwork: Hashable, Sendable, CustomStringConvertible {
     public typealias Comparator = SortingNetwork.Comparator
 
@@ -50,7 +50,7 @@ public struct TopKNetwork: Hashable, Sendable, CustomStringConvertible {
     /// The top wires `n − K … n − 1` (ascending: the last one is rank 1).
     public var topWires: Range<Int> { (n - k)..<n }
 
-    /// Exact cone pruning (topk.md §5.2): walking the layers backwards from the top-`K` wires, a
+    /// Exact cone pruning (arXiv 2206.07290): walking the layers backwards from the top-`K` wires, a
     /// comparator is kept iff one of its wires is *live* (can still reach a top wire); its two
     /// wires then become live. Every dropped comparator only mixes values/rows that never reach a
     /// top wire, so the top-`K` outputs, the attribution `A` and every gradient are unchanged

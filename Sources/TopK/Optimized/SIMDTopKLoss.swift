@@ -7,7 +7,7 @@ import SortingNetworks
 //   1. Agree with ReferenceTopKLoss within `SIMDTopKLoss.agreementBound` (see below) for every
 //      method, family, mode, P_K, n and m.
 //   2. Evaluate only the comparators that can influence the top-K wires (the cone, exact pruning
-//      of topk.md §5.2, proven in Proofs/TopK) and only the K attribution columns, on an
+//      of arXiv 2206.07290, proven in Proofs/TopK) and only the K attribution columns, on an
 //      in-place n×K buffer held as SIMD8 vectors over K (one vector per wire for K ≤ 8): never an
 //      n×n matrix, never a dense layer matrix.
 //   3. Closed-form backward in O(C) extra work: the loss reads only row y of A and its cotangent

@@ -1,7 +1,7 @@
 import RealModule
 
 /// NeuralSort (Grover et al., ICLR 2019, Eq. 5) and SoftSort (Prillo & Eisenschlos, ICML 2020,
-/// Eq. 1) as the authors' top-k loss uses them (topk.md §7.1, §7.2): the full `n×n` relaxed
+/// Eq. 1) as the authors' top-k loss uses them (arXiv 2206.07290): the full `n×n` relaxed
 /// permutation matrix `P[i][r]` (class `i`, ascending slot `r`) is built and its last `K`
 /// columns are kept. Teaching code: literal loops, `O(n²)` per row.
 public enum ReferenceRankRelaxations {

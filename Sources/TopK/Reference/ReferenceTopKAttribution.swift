@@ -5,7 +5,7 @@ import SortingNetworks
 /// as the paper's loops. Teaching code: generic over any ordered field, so `Proofs/TopK` runs this
 /// very source on exact rationals for the rational families.
 ///
-/// Forward (topk.md §5.2): the values run through every layer and each comparator records
+/// Forward (arXiv 2206.07290): the values run through every layer and each comparator records
 /// `α = f(s·(b − a))`. The attribution `A ∈ [0,1]^{n×K}` is then assembled backwards from
 /// `E = [e_{n−K}, …, e_{n−1}]`: for a comparator, with `R_min`, `R_max` the rows of the wires
 /// that received the min and the max,

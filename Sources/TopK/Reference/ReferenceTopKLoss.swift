@@ -2,7 +2,7 @@ import RealModule
 import SortingNetworks
 
 /// The teaching implementation of ``TopKLossFunction``: a literal re-statement of the authors'
-/// `TopKCrossEntropyLoss` (arXiv 2206.07290, Eq. 2–4; topk.md §4): one row at a time, the
+/// `TopKCrossEntropyLoss` (arXiv 2206.07290, Eq. 2–4): one row at a time, the
 /// **full** (unpruned) network through ``ReferenceTopKAttribution``, or the full `n×n`
 /// NeuralSort/SoftSort matrix through ``ReferenceRankRelaxations``; nested arrays, no SIMD.
 public struct ReferenceTopKLoss: TopKLossFunction {
