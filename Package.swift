@@ -13,6 +13,8 @@ let package = Package(
         .library(name: "TopK", targets: ["TopK"]),
         .library(name: "LogicGateNetworks", targets: ["LogicGateNetworks"]),
         .library(name: "Fixtures", targets: ["Fixtures"]),
+        .library(name: "Renderer", targets: ["Renderer"]),
+        .target(
         .library(name: "AlgorithmicSupervision", targets: ["AlgorithmicSupervision"]),
         .executable(name: "relax", targets: ["relax"]),
     ],
@@ -43,6 +45,15 @@ let package = Package(
             swiftSettings: optimizedInDebug),
         .target(name: "Imaging", dependencies: ["CZlib"]),
         .target(
+            name: "Renderer",
+            dependencies: [.product(name: "Numerics", package: "swift-numerics")],
+            swiftSettings: optimizedInDebug),
+        .target(
+            name: "RendererProofs",
+            dependencies: ["Renderer", "SortingNetworks", "ExactArithmetic", "ProofSupport", "SortingNetworksProofs"],
+            path: "Proofs/Renderer",
+            swiftSettings: optimizedInDebug),
+        .target(
             name: "AlgorithmicSupervision",
             dependencies: [.product(name: "Numerics", package: "swift-numerics")],
             swiftSettings: optimizedInDebug),
@@ -66,7 +77,7 @@ let package = Package(
         // Proofs/Catalogue/ProofCatalogue.swift for how a new module adds its entries).
         .target(
             name: "ProofCatalogue",
-            dependencies: ["ProofSupport", "SortingNetworksProofs", "TopKProofs", "LogicGateNetworksProofs", "AlgorithmicSupervisionProofs", "Fixtures"],
+            dependencies: ["ProofSupport", "SortingNetworksProofs", "TopKProofs", "LogicGateNetworksProofs", "RendererProofs", "AlgorithmicSupervisionProofs", "Fixtures"],
             path: "Proofs/Catalogue"),
         .target(
             name: "AlgorithmicSupervisionProofs",
@@ -75,13 +86,14 @@ let package = Package(
             swiftSettings: optimizedInDebug),
         .target(
             name: "Fixtures",
-            dependencies: ["SortingNetworks", "TopK", "LogicGateNetworks", "AlgorithmicSupervision", "CZlib", "NumPyFiles"],
+            dependencies: ["SortingNetworks", "TopK", "LogicGateNetworks", "Renderer", "AlgorithmicSupervision", "CZlib", "NumPyFiles"],
             swiftSettings: optimizedInDebug),
         .executableTarget(
             name: "relax",
             dependencies: [
                 "SortingNetworks", "TopK", "LogicGateNetworks", "Fixtures", "ExactArithmetic", "Imaging", "AlgorithmicSupervision",
                 "SortingNetworksProofs", "LogicGateNetworksProofs", "TopKProofs", "ProofCatalogue",
+                "Renderer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Seeded property checks shared by the test targets (not a test target itself).
@@ -110,6 +122,13 @@ let package = Package(
                 "LogicGateNetworks", "LogicGateNetworksProofs", "ExactArithmetic",
                 .product(name: "PropertyBased", package: "swift-property-based"), "PropertyTesting",
             ]),
+        .testTarget(
+            name: "RendererTests",
+            dependencies: [
+                "Renderer", "RendererProofs", "ExactArithmetic", "Fixtures", "SortingNetworks",
+                .product(name: "PropertyBased", package: "swift-property-based"), "PropertyTesting",
+            ],
+            swiftSettings: optimizedInDebug),
         .testTarget(
             name: "AlgorithmicSupervisionTests",
             dependencies: ["AlgorithmicSupervision", "AlgorithmicSupervisionProofs", "ProofSupport", "SortingNetworks", "ExactArithmetic"]),

@@ -2,6 +2,7 @@ import Fixtures
 import Foundation
 @_exported import AlgorithmicSupervisionProofs
 @_exported import LogicGateNetworksProofs
+@_exported import RendererProofs
 @_exported import ProofSupport
 @_exported import SortingNetworksProofs
 @_exported import TopKProofs
@@ -21,6 +22,7 @@ public enum ProofCatalogue {
         SortingProofs.catalogue,
         TopKProofs.catalogue,
         LogicProofs.catalogue,
+        RendererProofs.catalogue,
         AlgorithmProofs.catalogue,
     ]
 

@@ -5,6 +5,7 @@ public enum FixtureRegistry {
         TopKLossFixtures.self,
         LogicLayerFixtures.self,
         LogicNetworkFixtures.self,
+        RenderSilhouetteFixtures.self,
         AlgorithmFixtures.self,
     ]
 

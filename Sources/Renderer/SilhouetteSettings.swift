@@ -1,0 +1,80 @@
+/// Everything that defines one soft silhouette besides the triangles (arXiv 2204.13845, Sec. 3):
+/// image size, smoothing distribution and scale τ, distance or squared distance, T-conorm, and
+/// the upstream-compatibility switches.
+public struct SilhouetteSettings: Sendable, Equatable {
+    /// Largest accepted image side (65 536² pixels ≈ 34 GB of Double is already beyond memory).
+    public static let maximumSize = 16_384
+
+    public var size: Int
+    public var distribution: SmoothingDistribution
+    /// τ: NDC units, or NDC² when ``squaredDistance`` is on.
+    public var scale: Double
+    /// Apply `F` to `s·d²/τ` instead of `s·d/τ` (SoftRas and DIB-R are instances of this mode).
+    public var squaredDistance: Bool
+    public var tconorm: TConorm
+    /// Upstream compatibility for `max`: the authors' backward gives gradient 1 to *every* face
+    /// whose coverage equals the pixel's maximum. For tied faces that sum is not a (sub)gradient
+    /// of the max (it doubles the derivative), so by default only the first tied face in face
+    /// order — the one the left fold keeps — receives it.
+    public var maximumGradientToAllTies: Bool
+    /// Upstream compatibility for the T-conorm derivatives: floor their denominators at 1e-6 as
+    /// the authors' kernel does (see ``TConorm/derivative(total:face:upstreamFloors:)``).
+    public var upstreamDerivativeFloors: Bool
+
+    public init(size: Int, distribution: SmoothingDistribution, scale: Double, squaredDistance: Bool = false,
+                tconorm: TConorm, maximumGradientToAllTies: Bool = false, upstreamDerivativeFloors: Bool = false) throws(RendererError) {
+        guard size >= 1 && size <= Self.maximumSize else { throw .invalidImageSize(size, maximum: Self.maximumSize) }
+        guard scale.isFinite && scale > 0 else { throw .invalidScale(scale) }
+        self.size = size
+        self.distribution = distribution
+        self.scale = scale
+        self.squaredDistance = squaredDistance
+        self.tconorm = tconorm
+        self.maximumGradientToAllTies = maximumGradientToAllTies
+        self.upstreamDerivativeFloors = upstreamDerivativeFloors
+    }
+
+    /// Checks a flat `F × 3 × 2` triangle array (x0, y0, x1, y1, x2, y2 per face); returns F.
+    public func validate<T: BinaryFloatingPoint>(triangles: [T]) throws(RendererError) -> Int {
+        guard triangles.count % 6 == 0 else { throw .malformedTriangles(count: triangles.count) }
+        for (i, v) in triangles.enumerated() where !v.isFinite { throw .nonFiniteCoordinate(face: i / 6, vertex: (i % 6) / 2) }
+        return triangles.count / 6
+    }
+
+    public func validate<T: BinaryFloatingPoint>(cotangent: [T]) throws(RendererError) {
+        guard cotangent.count == size * size, cotangent.allSatisfy(\.isFinite) else {
+            throw .malformedCotangent(expected: size * size, found: cotangent.count)
+        }
+    }
+}
+
+/// Image and gradient of a backward pass.
+public struct SilhouetteGradient<T: BinaryFloatingPoint>: Sendable where T: Sendable {
+    /// The forward silhouette, `size × size`, row 0 on top.
+    public var image: [T]
+    /// `∂(Σ cotangent · image)/∂triangles`, same layout as the triangles.
+    public var triangles: [T]
+}
+
+/// The contract both soft rasterizers satisfy: forward silhouette and vector–Jacobian product
+/// with respect to the screen-space triangles, in `Double` and `Float`.
+public protocol SoftRasterizer: Sendable {
+    func render(_ triangles: [Double], _ settings: SilhouetteSettings) throws(RendererError) -> [Double]
+    func render(_ triangles: [Float], _ settings: SilhouetteSettings) throws(RendererError) -> [Float]
+    func gradient(_ triangles: [Double], _ settings: SilhouetteSettings, cotangent: [Double]) throws(RendererError) -> SilhouetteGradient<Double>
+    func gradient(_ triangles: [Float], _ settings: SilhouetteSettings, cotangent: [Float]) throws(RendererError) -> SilhouetteGradient<Float>
+}
+
+/// The renderer implementations; tests, proofs, fixtures and benchmarks iterate this.
+public enum RendererImplementation: String, CaseIterable, Sendable {
+    case reference
+    /// ``SIMDSoftRasterizer`` (named "optimized" like every method's fast implementation, so `relax check --implementation optimized` covers all).
+    case optimized
+
+    public var rasterizer: any SoftRasterizer {
+        switch self {
+        case .reference: return ReferenceSoftRasterizer()
+        case .optimized: return SIMDSoftRasterizer()
+        }
+    }
+}
