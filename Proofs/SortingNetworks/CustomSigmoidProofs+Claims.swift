@@ -93,17 +93,20 @@ extension CustomSigmoidProofs {
         return finish(log, counterexamples: found, figure: weak ? "0 ≤ g ≤ 1 on ℝ (weak: g ≡ 0 on a piece)" : "0 ≤ g ≤ 1 on ℝ")
     }
 
-    /// Two exact points `x₁ < x₂` near `x₀ = −u₀` with `min_f(x₂, 0) < min_f(x₁, 0)`, where
-    /// `min_f(x, 0) = x·f(−x)` (s = 1).
+    /// Two exact points where raising one input lowers the soft minimum across a jump of `f` at
+    /// `u₀` (s = 1): raising `a` in `(a, 0)` (`min_f = a·f(−a)`, near `a = −u₀`) or raising `b`
+    /// in `(0, b)` (`min_f = b·(1 − f(b))`, near `b = u₀`).
     static func dropAcross(_ u0: Rational, _ family: PiecewiseRationalSigmoid, budget: ProofBudget) -> String? {
-        func softMin(_ x: Rational) -> Rational? { exactPoint(family, -x).f.map { x * $0 } }
-        let x0 = -u0
+        func minRaisingA(_ x: Rational) -> Rational? { exactPoint(family, -x).f.map { x * $0 } }
+        func minRaisingB(_ y: Rational) -> Rational? { exactPoint(family, y).f.map { y * (1 - $0) } }
         for k in 4...120 {
             guard budget.spend() else { return nil }
             let delta = Rational(1).timesPowerOfTwo(-k)
-            for (x1, x2) in [(x0 - delta, x0), (x0, x0 + delta), (x0 - delta, x0 + delta)] {
-                if let m1 = softMin(x1), let m2 = softMin(x2), m2 < m1 {
-                    return "x₁ = \(x1) < x₂ = \(x2) but min_f(x₂, 0) = \(m2) < min_f(x₁, 0) = \(m1) (s = 1, exact): raising an input lowers the soft minimum"
+            for (center, softMin, pair) in [(-u0, minRaisingA, "(a, 0) with a"), (u0, minRaisingB, "(0, b) with b")] {
+                for (x1, x2) in [(center - delta, center), (center, center + delta), (center - delta, center + delta)] {
+                    if let m1 = softMin(x1), let m2 = softMin(x2), m2 < m1 {
+                        return "\(pair) = \(x1) < \(x2): min_f drops from \(m1) to \(m2) (s = 1, exact): raising an input lowers the soft minimum"
+                    }
                 }
             }
         }

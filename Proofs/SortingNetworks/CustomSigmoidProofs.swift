@@ -1,9 +1,9 @@
 import ExactArithmetic
 import SortingNetworks
 
-/// Exact proofs about a user-given sigmoid family (``PiecewiseRationalSigmoid``), with the same
+/// Exact proofs about a user-given sigmoid family (`PiecewiseRationalSigmoid`), with the same
 /// machinery as the shipped rational families: the family's own `evaluate` is run over exact
-/// rational functions on every open piece (``PiecewiseSigmoidAnalysis``), and every claim is
+/// rational functions on every open piece (`PiecewiseSigmoidAnalysis`), and every claim is
 /// decided by Sturm sign analysis, exact evaluation and certified enclosures.
 ///
 /// Three certificates, each `proved`, `refuted` (with an exact counterexample point) or `failed`

@@ -5,8 +5,8 @@ import SortingNetworks
 
 /// Doubly-stochastic `P` on a sample (arXiv 2105.04019, §3): the library's *reference* generic
 /// code `RelaxedSortingNetwork.sort`, instantiated with GMP `Rational`, on one seeded random
-/// rational input per network and size; then every Double ``Implementation`` against the exact
-/// result. A *tested* cross-check: the statement for every n is ``DoublyStochasticTheorem``.
+/// rational input per network and size; then every Double `Implementation` against the exact
+/// result. A *tested* cross-check: the statement for every n is `DoublyStochasticTheorem`.
 public enum DoublyStochasticProofs {
     /// Agreement bound of the Double implementations with the exact rational result, in units of
     /// `Double.ulpOfOne` per layer of the network (scaled by `max|x|` for `y`, by 1 for `P`).

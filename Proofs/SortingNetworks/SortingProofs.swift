@@ -5,7 +5,7 @@ import SortingNetworks
 public enum SortingProofs {
     static let monotonicClaim = "the relaxed conditional swap is monotonic: g(u) = f(u) + u·f′(u) ∈ [0, 1]"
 
-    public static let catalogue = Catalogue(zeroOne + monotonicity + errorBounds + network + agreement)
+    public static let catalogue = Catalogue(zeroOne + monotonicity + errorBounds + network + agreement + CustomSigmoidEntries.entries)
 
     static let zeroOne: [CatalogueEntry] = [
         CatalogueEntry("sorting.zero-one.odd-even", claim: "the odd-even transposition network sorts",

@@ -30,7 +30,7 @@ extension TopKProofs {
     /// Sampled cross-check (generic over the field): for the rational families (reciprocal, optimal
     /// with the mathematical sigmoid, ε = 0) pruning leaves `A` and its gradient exactly unchanged
     /// on random rational inputs, and every column of `A` sums exactly to 1. (Every input:
-    /// ``pruningCone(scale:)``.)
+    /// `pruningCone(scale:)`.)
     public static func pruningExact<F: AlgebraicField & Comparable & Sendable>(
         _: F.Type, fieldName: String, exact: Bool, scale: ProofScale, makeRational: @escaping (Int, Int) -> F
     ) -> Certificate {

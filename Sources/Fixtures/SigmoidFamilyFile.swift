@@ -2,7 +2,7 @@ import Foundation
 import SortingNetworks
 
 /// Reading and writing of `relaxations-sigmoid/1` family files (a user-given piecewise rational
-/// sigmoid, see ``PiecewiseRationalSigmoid``) through the package's one JSON layer:
+/// sigmoid, see `PiecewiseRationalSigmoid`) through the package's one JSON layer:
 ///
 /// ```json
 /// {"format": "relaxations-sigmoid/1", "name": "optimal",
@@ -12,7 +12,7 @@ import SortingNetworks
 /// ```
 ///
 /// `df` is optional (derived symbolically when omitted); other keys (`note`, …) are ignored.
-/// Every problem is a ``CustomSigmoidError``.
+/// Every problem is a `CustomSigmoidError`.
 public enum SigmoidFamilyFile {
     public static let format = "relaxations-sigmoid/1"
 

@@ -10,7 +10,7 @@ import SortingNetworks
 /// * expected: `y` `[B][n]`, `p` `[B][n][n]` (`p[b][j][i]` = weight of input `j` at output
 ///   position `i`), `grad_x` `[B][n]` (needs at least one cotangent).
 ///
-/// Evaluated with every ``Implementation`` in Double, or in Float when the file's `dtype` is
+/// Evaluated with every `Implementation` in Double, or in Float when the file's `dtype` is
 /// `"float32"` (inputs must then be float32 values; other dtypes are an error).
 public enum SortFixtures: FixtureMethod {
     public static let name = "sort"

@@ -13,7 +13,7 @@ import TopK
 /// * expected: `loss` (scalar), `grad_logits` `[B][n]`, `topk_probabilities` `[B][n'][K]` with
 ///   `n' = m` under top-m pre-selection (true class first), else `n`.
 ///
-/// Evaluated in Double with every top-k ``TopK/Implementation``; the optimized one runs the
+/// Evaluated in Double with every top-k `TopK.Implementation`; the optimized one runs the
 /// pruned network (the authors' package never prunes), so the fixtures also check pruning.
 public enum TopKLossFixtures: FixtureMethod {
     public static let name = "topk-loss"

@@ -3,7 +3,7 @@ import SortingNetworks
 /// Which differentiable sorter produces the top-k attribution (arXiv 2206.07290).
 public enum TopKMethod: String, CaseIterable, Sendable, Codable, CustomStringConvertible {
     /// Relaxed bitonic network (the authors' `bitonic` / `bitonic__non_sparse`; wiring per
-    /// ``SortingNetwork/Construction``).
+    /// `SortingNetwork.Construction`).
     case bitonic
     /// The splitter selection network of Borgelt, as used by arXiv 2206.07290, the paper's dedicated top-k network.
     case splitterSelection = "splitter_selection"

@@ -5,7 +5,7 @@ import SortingNetworks
 import SortingNetworksProofs
 
 /// `relax prove sigmoid --piece "RANGE: f [| f′]" …` or `relax prove sigmoid --family-file F.json`:
-/// the exact prover for a user-given piecewise rational sigmoid (``CustomSigmoidProofs``).
+/// the exact prover for a user-given piecewise rational sigmoid (`CustomSigmoidProofs`).
 enum SigmoidProve {
     /// The family from `--piece` arguments or a `relaxations-sigmoid/1` file (exactly one source).
     static func family(pieces: [String], file: String?, name: String?) throws -> PiecewiseRationalSigmoid {

@@ -7,7 +7,7 @@ import Testing
 /// reference standing in for a user's implementation, then checked with every implementation.
 /// The Python helper (tools/python/relaxations_conformance.py) is run by `helperFillsAConformantFixture`;
 /// it needs python3 with NumPy — when absent that test FAILS (it never skips silently).
-@Suite struct ConformanceKitTests {
+@Suite(.timeLimit(.minutes(2))) struct ConformanceKitTests {
     static let small = TemplateOptions(sizes: nil, batch: 1, seed: 7, hardCases: true)
     static func smallSizes(_ method: String) -> [Int] {
         switch method {

@@ -1,7 +1,7 @@
 import NumPyFiles
 
 /// NumPy `.npy` side files of the fixture contract: little-endian `<f8`, `<f4`, `<i4`, `<i8`
-/// and `|u1`, C order (format versions 1.0–3.0). Parsing is ``NPYFile``'s.
+/// and `|u1`, C order (format versions 1.0–3.0). Parsing is `NPYFile`'s.
 public enum NPY {
     public typealias DType = NPYFile.DType
     public typealias FormatError = NPYFile.FormatError

@@ -7,7 +7,7 @@ public struct TemplateOptions: Sendable {
     public var sizes: [Int]?
     /// Rows per case (samples of a batch).
     public var batch: Int
-    /// Seed of the package's ``SplitMix64``; the same seed writes the same template.
+    /// Seed of the package's `SplitMix64`; the same seed writes the same template.
     public var seed: UInt64
     /// Add the hard cases this package knows (ties, n = 22 bitonic, large magnitudes, saturated logits).
     public var hardCases: Bool

@@ -1,7 +1,7 @@
 import Foundation
 import NumPyFiles
 
-/// A NumPy `.npy` array for datasets and model inputs (``NPYFile`` parses it; errors become
+/// A NumPy `.npy` array for datasets and model inputs (`NPYFile` parses it; errors become
 /// ``LogicNetworkError/malformedArray(_:)`` naming the file).
 public struct NPYArray: Sendable {
     public typealias DType = NPYFile.DType

@@ -3,7 +3,7 @@ import SortingNetworks
 /// A comparator network used to select the top `K` of `n` values: after the layers, wires
 /// `n − K … n − 1` hold the `K` largest values in ascending order (for a valid network).
 ///
-/// Built from a ``SortingNetwork`` (bitonic, odd-even: the full sorter), or as the splitter
+/// Built from a `SortingNetwork` (bitonic, odd-even: the full sorter), or as the splitter
 /// selection network (arXiv 2206.07290). ``pruned()`` keeps only the backward cone of the top wires.
 public struct TopKNetwork: Hashable, Sendable, CustomStringConvertible {
     public typealias Comparator = SortingNetwork.Comparator
