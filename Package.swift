@@ -14,7 +14,6 @@ let package = Package(
         .library(name: "LogicGateNetworks", targets: ["LogicGateNetworks"]),
         .library(name: "Fixtures", targets: ["Fixtures"]),
         .library(name: "Renderer", targets: ["Renderer"]),
-        .target(
         .library(name: "AlgorithmicSupervision", targets: ["AlgorithmicSupervision"]),
         .executable(name: "relax", targets: ["relax"]),
     ],
