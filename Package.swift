@@ -31,18 +31,24 @@ let package = Package(
             name: "ExactArithmetic",
             dependencies: ["CGMP", .product(name: "Numerics", package: "swift-numerics")],
             swiftSettings: optimizedInDebug),
+        // The P panel kernel of SIMDRelaxedSorter in C: baseline and AVX2 + FMA, chosen at run time.
+        .target(
+            name: "CSortingKernels",
+            cSettings: [.unsafeFlags(["-O2"])]),
         .target(
             name: "SortingNetworks",
-            dependencies: [.product(name: "Numerics", package: "swift-numerics")],
+            dependencies: ["CSortingKernels", .product(name: "Numerics", package: "swift-numerics")],
             swiftSettings: optimizedInDebug),
         .target(
             name: "TopK",
             dependencies: ["SortingNetworks", .product(name: "Numerics", package: "swift-numerics")],
             swiftSettings: optimizedInDebug),
-        .target(name: "NumPyFiles"),
+        // Size limits, the capped streaming gzip reader and bounded file reads for outside input.
+        .target(name: "InputLimits", dependencies: ["CZlib"], swiftSettings: optimizedInDebug),
+        .target(name: "NumPyFiles", dependencies: ["InputLimits"]),
         .target(
             name: "LogicGateNetworks",
-            dependencies: ["NumPyFiles", .product(name: "Numerics", package: "swift-numerics")],
+            dependencies: ["NumPyFiles", "InputLimits", .product(name: "Numerics", package: "swift-numerics")],
             swiftSettings: optimizedInDebug),
         .target(name: "Imaging", dependencies: ["CZlib"]),
         .target(
@@ -87,16 +93,21 @@ let package = Package(
             swiftSettings: optimizedInDebug),
         .target(
             name: "Fixtures",
-            dependencies: ["SortingNetworks", "TopK", "LogicGateNetworks", "Renderer", "AlgorithmicSupervision", "CZlib", "NumPyFiles"],
+            dependencies: ["SortingNetworks", "TopK", "LogicGateNetworks", "Renderer", "AlgorithmicSupervision", "CZlib", "NumPyFiles", "InputLimits"],
             swiftSettings: optimizedInDebug),
         .executableTarget(
             name: "relax",
             dependencies: [
-                "SortingNetworks", "TopK", "LogicGateNetworks", "Fixtures", "ExactArithmetic", "Imaging", "AlgorithmicSupervision",
+                "SortingNetworks", "TopK", "LogicGateNetworks", "Fixtures", "ExactArithmetic", "Imaging", "InputLimits", "AlgorithmicSupervision",
                 "SortingNetworksProofs", "LogicGateNetworksProofs", "TopKProofs", "ProofCatalogue",
                 "Renderer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // Every parser and loader as a fuzz target (Fuzz/run.sh links Fuzz/Entry/*.swift against it).
+        .target(
+            name: "FuzzHarness",
+            dependencies: ["Fixtures", "InputLimits", "NumPyFiles", "LogicGateNetworks", "SortingNetworks", "TopK"],
+            path: "Fuzz/Harness"),
         // Seeded property checks shared by the test targets (not a test target itself).
         .target(
             name: "PropertyTesting",
@@ -124,6 +135,9 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"), "PropertyTesting",
             ]),
         .testTarget(
+            name: "HardeningTests",
+            dependencies: ["FuzzHarness", "Fixtures", "InputLimits", "NumPyFiles", "LogicGateNetworks", "SortingNetworks", "TopK", "CZlib"]),
+        .testTarget(
             name: "RendererTests",
             dependencies: [
                 "Renderer", "RendererProofs", "ExactArithmetic", "Fixtures", "SortingNetworks",
@@ -135,7 +149,7 @@ let package = Package(
             dependencies: ["AlgorithmicSupervision", "AlgorithmicSupervisionProofs", "ProofSupport", "SortingNetworks", "ExactArithmetic"]),
         .testTarget(
             name: "FixturesTests",
-            dependencies: ["Fixtures", "NumPyFiles"]),
+            dependencies: ["Fixtures", "NumPyFiles", "InputLimits"]),
         // The catalogue as the command-line tool uses it: verdicts, exit statuses, JSON, JUnit.
         .testTarget(
             name: "ProofCatalogueTests",

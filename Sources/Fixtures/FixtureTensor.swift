@@ -1,3 +1,4 @@
+import InputLimits
 import Foundation
 
 /// An n-dimensional array read from a fixture (or produced by a method): shape plus flat
@@ -130,12 +131,13 @@ extension FixtureTensor {
 
     static func loadNPY(_ path: String, at location: FixtureLocation, relativeTo directory: URL) throws(FixtureError) -> FixtureTensor {
         let url = URL(fileURLWithPath: path, relativeTo: directory).standardizedFileURL
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            let exists = FileManager.default.fileExists(atPath: url.path)
-            throw .npy(location, path: path, reason: exists ? "cannot read \(url.path)" : "no such file (looked for \(url.path))")
+        let data: [UInt8]
+        do { data = try InputFile.read(url.path) } catch {
+            if case .unreadable(_, "no such file") = error { throw .npy(location, path: path, reason: "no such file (looked for \(url.path))") }
+            throw .npy(location, path: path, reason: error.description)
         }
         do {
-            return try NPY.decode([UInt8](data))
+            return try NPY.decode(data)
         } catch {
             throw .npy(location, path: path, reason: error.reason)
         }

@@ -1,3 +1,4 @@
+import InputLimits
 import LogicGateNetworks
 
 /// Checker of the `logic-layer` fixture method (fixtures/README.md): one relaxed logic gate layer in
@@ -14,6 +15,12 @@ public enum LogicLayerFixtures: FixtureMethod {
         let x = try c.input("x", shape: [nil, nil])
         let (B, n) = (x.shape[0], x.shape[1])
         let a = try c.integerInput("a", shape: [nil])
+        // Sizes from the file (a zero-row x still claims its width n) are checked before use.
+        guard n <= Limits.current.maxArrayElements, a.count <= Limits.current.maxArrayElements else {
+            throw FixtureError.invalidValue(c.location("input.x"), reason: LimitError(
+                quantity: .arrayElements, what: "layer widths \(n) → \(a.count)", value: max(n, a.count), limit: Limits.current.maxArrayElements).description)
+        }
+        try c.checkLimits(n: 0, batch: B, estimatedBytes: 8 * 4 * (B * n + B * a.count), key: "input.x")
         let m = a.count
         let b = try c.integerInput("b", shape: [m])
         let logits = try c.input("logits", shape: [m, 16])

@@ -41,6 +41,9 @@ public enum SortFixtures: FixtureMethod {
             }
         }
         guard n >= 1 else { throw FixtureError.invalidValue(c.location("input.x"), reason: "rows must have n ≥ 1 elements") }
+        try c.checkLimits(
+            n: n, batch: batch,
+            estimatedBytes: configuration.estimatedWorkingBytes(n: n, batch: batch, computeP: true, implementation: impl), key: "input.x")
         let cotangentY = try c.optionalInput("cotangent_y", shape: [batch, n])
         let cotangentP = try c.optionalInput("cotangent_p", shape: [batch, n, n])
         let sorter = try impl.makeSorter(n: n, configuration: configuration)

@@ -49,6 +49,7 @@ public enum TopKLossFixtures: FixtureMethod {
         let cfg = try configuration(c)
         let logits = try c.input("logits", shape: [nil, nil])
         let (batch, n) = (logits.shape[0], logits.shape[1])
+        try c.checkLimits(n: n, batch: batch, estimatedBytes: cfg.estimatedWorkingBytes(n: n, batch: batch), key: "input.logits")
         let labels = try c.integerInput("labels", shape: [batch])
         let loss = try impl.makeLoss(n: n, configuration: cfg)
         let wantA = c.wants("topk_probabilities")

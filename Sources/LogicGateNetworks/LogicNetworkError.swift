@@ -1,3 +1,5 @@
+import InputLimits
+
 /// Every error of the logic-gate-network module: bad shapes, bad model files, bad inputs.
 public enum LogicNetworkError: Error, CustomStringConvertible, Equatable, Sendable {
     case layer(LogicLayerError)
@@ -22,6 +24,8 @@ public enum LogicNetworkError: Error, CustomStringConvertible, Equatable, Sendab
     case unreadable(String)
     /// A `.npy` array that is malformed or of an unsupported kind.
     case malformedArray(String)
+    /// A size beyond the ``Limits`` (refused before allocating).
+    case limit(LimitError)
 
     public var description: String {
         switch self {
@@ -45,6 +49,7 @@ public enum LogicNetworkError: Error, CustomStringConvertible, Equatable, Sendab
         case .unsupportedFormat(let f): "unsupported model format \"\(f)\" (expected \"logic-gate-network/1\")"
         case .unreadable(let s): "cannot read \(s)"
         case .malformedArray(let s): "malformed .npy array: \(s)"
+        case .limit(let e): e.description
         }
     }
 }

@@ -1,3 +1,5 @@
+import InputLimits
+
 /// One NumPy `.npy` file (format versions 1.0, 2.0 and 3.0, C order, little-endian): header
 /// parsing, conversion and writing, shared by the fixture checker and the dataset loaders.
 public struct NPYFile: Sendable {
@@ -30,8 +32,10 @@ public struct NPYFile: Sendable {
 
     public var count: Int { shape.reduce(1, *) }
 
-    /// Parses a whole `.npy` file, accepting only the element types in `allowed`.
-    public init(bytes: [UInt8], allowed: [DType] = DType.allCases) throws(FormatError) {
+    /// Parses a whole `.npy` file, accepting only the element types in `allowed`. A shape whose
+    /// claimed elements (zero dimensions left out, so `(0, 10¹⁴)` claims 10¹⁴) pass
+    /// `limits.maxArrayElements` is refused before anything is sized by it.
+    public init(bytes: [UInt8], allowed: [DType] = DType.allCases, limits: Limits = .current) throws(FormatError) {
         let magic: [UInt8] = [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59]  // \x93NUMPY
         guard bytes.count >= 10, Array(bytes[0..<6]) == magic else {
             throw FormatError(reason: "not a .npy file (bad magic string)")
@@ -52,6 +56,7 @@ public struct NPYFile: Sendable {
         guard headerStart + headerLength <= bytes.count else { throw FormatError(reason: "truncated header") }
         let header = String(decoding: bytes[headerStart..<headerStart + headerLength], as: UTF8.self)
         let (dtype, shape) = try Self.parseHeader(header, allowed: allowed)
+        do { try limits.checkShape(shape, "array") } catch { throw FormatError(reason: error.description) }
         var count = 1
         for d in shape {
             let (c, overflow) = count.multipliedReportingOverflow(by: d)

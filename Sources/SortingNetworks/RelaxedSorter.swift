@@ -79,6 +79,20 @@ public enum RelaxedSortError: Error, Equatable, Sendable, CustomStringConvertibl
     case nonFiniteInput(row: Int, column: Int, value: Double)
     case networkSizeMismatch(network: Int, sorter: Int)
     case nonFiniteCotangent(what: String, index: Int)
+    /// The steepness is finite and > 0 as a `Double`, but not in the element type (it rounds
+    /// to 0 or overflows in `Float`).
+    case steepnessNotRepresentable(Double, type: String)
+    /// `logistic_phi`'s dα/dd peaks at `s·ε^(−λ)/4` (at d = 0); for the VJP that must be finite
+    /// in the element type.
+    case gradientOverflow(steepness: Double, artLambda: Double, type: String)
+    /// A finite input beyond ±``RelaxedSortError/inputBound(_:)`` of the element type.
+    case inputOutOfRange(row: Int, column: Int, value: Double, bound: Double)
+
+    /// The largest input magnitude the sorters accept: a quarter of the type's greatest finite
+    /// value (4.49e307 in Double, 8.5e37 in Float). Within it every difference `b − a` is finite,
+    /// so every blend is a convex combination that cannot overflow, and y, P and ∂x stay finite
+    /// for finite cotangents of ordinary size; beyond it the relaxed blends could round to ±∞.
+    public static func inputBound<T: BinaryFloatingPoint>(_: T.Type) -> T { T.greatestFiniteMagnitude / 4 }
 
     public var description: String {
         switch self {
@@ -91,6 +105,12 @@ public enum RelaxedSortError: Error, Equatable, Sendable, CustomStringConvertibl
             "input x[\(row)][\(column)] = \(value) is not finite; the relaxed sort is defined for finite inputs only"
         case .networkSizeMismatch(let network, let sorter): "network has \(network) wires, sorter expects \(sorter)"
         case .nonFiniteCotangent(let what, let index): "\(what)[\(index)] (flat index) is not finite"
+        case .inputOutOfRange(let row, let column, let value, let bound):
+            "input x[\(row)][\(column)] = \(value) is beyond ±\(bound), the largest magnitude the relaxed sort accepts (a quarter of the type's range, so that differences and blends stay finite)"
+        case .gradientOverflow(let s, let lambda, let type):
+            "logistic_phi's dα/dd peaks at steepness·ε^(−art_lambda)/4, beyond the range of \(type) for steepness \(s) and art_lambda \(lambda): the VJP is not representable (the forward pass is)"
+        case .steepnessNotRepresentable(let s, let type):
+            "steepness \(s) is outside the range of \(type): it rounds to 0 or ∞ there"
         }
     }
 }
@@ -120,8 +140,12 @@ public protocol RelaxedSorter: Sendable {
 public enum Implementation: String, CaseIterable, Sendable, Codable, CustomStringConvertible {
     /// ``ReferenceRelaxedSorter``: the paper's loops, plain Swift.
     case reference
-    /// ``SIMDRelaxedSorter``: sparse wire-pair application, SIMD over P rows, panel-blocked P.
+    /// ``SIMDRelaxedSorter``: sparse wire-pair application, SIMD over P rows, panel-blocked P
+    /// with fused layer pairs; the baseline (any x86-64) kernel.
     case optimized
+    /// ``SIMDRelaxedSorter`` with its AVX2 + FMA panel kernel, chosen at run time (the baseline
+    /// kernel on a CPU without them: ``SIMDRelaxedSorter/avx2FMAAvailable``).
+    case optimizedAVX2 = "optimized-avx2"
 
     public var description: String { rawValue }
 
@@ -129,17 +153,31 @@ public enum Implementation: String, CaseIterable, Sendable, Codable, CustomStrin
         switch self {
         case .reference: try ReferenceRelaxedSorter(n: n, configuration: configuration)
         case .optimized: try SIMDRelaxedSorter(n: n, configuration: configuration)
+        case .optimizedAVX2: try SIMDRelaxedSorter(n: n, configuration: configuration, instructionSet: .avx2FMA)
         }
     }
 }
 
 extension RelaxedSorter {
-    /// Shape and finiteness checks shared by all implementations; returns the batch size.
-    public func validatedBatch<T: SortScalar>(_ x: [T], cotangentY: [T]? = nil, cotangentP: [T]? = nil) throws(RelaxedSortError) -> Int {
+    /// Shape, range and finiteness checks shared by all implementations; returns the batch size.
+    /// `forGradient` adds the checks of the VJP (its derivatives must be representable).
+    public func validatedBatch<T: SortScalar>(
+        _ x: [T], cotangentY: [T]? = nil, cotangentP: [T]? = nil, forGradient: Bool = false
+    ) throws(RelaxedSortError) -> Int {
         guard x.count % n == 0 else { throw .shapeMismatch(what: "x", expected: (x.count / n + 1) * n, got: x.count) }
         let batch = x.count / n
-        for (k, v) in x.enumerated() where !v.isFinite {
-            throw .nonFiniteInput(row: k / n, column: k % n, value: Double(v))
+        let s = T(configuration.steepness)
+        guard s.isFinite, s > 0 else { throw .steepnessNotRepresentable(configuration.steepness, type: "\(T.self)") }
+        if forGradient, configuration.family == .logisticPhi {
+            let peak = s * T.pow(T(sigmoidGuardEpsilon), -T(configuration.artLambda)) / 4
+            guard peak <= T.greatestFiniteMagnitude / 4 else {
+                throw .gradientOverflow(steepness: configuration.steepness, artLambda: configuration.artLambda, type: "\(T.self)")
+            }
+        }
+        let bound = RelaxedSortError.inputBound(T.self)
+        for (k, v) in x.enumerated() where !(v.magnitude <= bound) {
+            if !v.isFinite { throw .nonFiniteInput(row: k / n, column: k % n, value: Double(v)) }
+            throw .inputOutOfRange(row: k / n, column: k % n, value: Double(v), bound: Double(bound))
         }
         if let cy = cotangentY {
             guard cy.count == x.count else { throw .shapeMismatch(what: "cotangent_y", expected: x.count, got: cy.count) }

@@ -40,6 +40,7 @@ struct BenchCommand: AsyncParsableCommand {
     var threads: Int = 1
 
     func run() async throws {
+        try checkThreads(threads)
         guard let family = SigmoidFamily(rawValue: family) else { throw ValidationError("unknown family '\(family)'") }
         guard let kind = SortingNetwork.Kind(rawValue: network) else { throw ValidationError("unknown network '\(network)'") }
         print("relax bench: \(kind.rawValue) network, \(family), Double, batch \(batch), \(threads == 1 ? "one thread (thread CPU time)" : "\(threads) threads for the SIMD sorter (wall time)"), forward + backward\(valuesOnly ? " (values only)" : " with P")")
@@ -49,8 +50,9 @@ struct BenchCommand: AsyncParsableCommand {
             for impl in Implementation.allCases {
                 if impl == .reference && n > referenceLimit { continue }
                 let config = SortConfiguration(network: kind, construction: .valid, family: family, steepness: 10)
-                let sorter: any RelaxedSorter = impl == .optimized && threads > 1
-                    ? try SIMDRelaxedSorter(n: n, configuration: config, threads: threads)
+                let sorter: any RelaxedSorter = impl != .reference && threads > 1
+                    ? try SIMDRelaxedSorter(n: n, configuration: config, threads: threads,
+                                            instructionSet: impl == .optimizedAVX2 ? .avx2FMA : .baseline)
                     : try impl.makeSorter(n: n, configuration: config)
                 var rng = SplitMix64(seed: UInt64(n))
                 let rows = max(1, batch)

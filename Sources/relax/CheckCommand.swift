@@ -29,11 +29,14 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(help: "Also write a JUnit XML report to this file (one test case per fixture case × implementation).")
     var junit: String?
 
+    @OptionGroup var limits: LimitOptions
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one fixture file") }
     }
 
     func run() async throws {
+        limits.apply()
         let checker = FixtureChecker(implementation: implementation == "all" ? nil : implementation)
         var summary = FixtureSummary()
         var isDirectory: ObjCBool = false

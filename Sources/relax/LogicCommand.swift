@@ -31,6 +31,7 @@ struct LogicTrainCommand: AsyncParsableCommand {
     @Option(help: "Where to write the discretized model (logic-gate-network/1).") var output = "logic-model.json"
 
     func run() async throws {
+        try checkThreads(threads)
         guard let scheme = ConnectionScheme(rawValue: connections) else { throw ValidationError("--connections must be random or unique") }
         guard let dir = dataDir ?? LogicFiles.defaultDataDirectory() else {
             throw ValidationError("cannot find fixtures/data; pass --data-dir")
@@ -73,18 +74,22 @@ struct LogicEvalCommand: AsyncParsableCommand {
     @Option(help: "Optional .npy labels [B]: print the accuracy.") var labels: String?
     @Flag(help: "Inputs are grey values 0…255: bit = value ≥ 128.") var threshold = false
     @Flag(help: "Print one predicted class per line instead of the counts.") var predictions = false
-    @Option(help: "Worker threads.") var threads = 1
+    @Option(help: "Worker threads (1…256).") var threads = 1
+    @OptionGroup var limits: LimitOptions
 
     func run() async throws {
+        limits.apply()
+        try checkThreads(threads)
         let net = try LogicFiles.loadModel(model)
         let x = try NPYArray(contentsOf: URL(fileURLWithPath: inputs))
         guard x.shape.count == 2 else { throw ValidationError("--inputs must be a 2-D array [B][\(net.inputBits)], got shape \(x.shape)") }
         guard x.shape[1] == net.inputBits else { throw LogicNetworkError.wrongInputWidth(expected: net.inputBits, got: x.shape[1]) }
+        try checkLimits(n: 0, batch: x.shape[0], estimatedBytes: 0)
         guard let bytes = x.bytes() else { throw ValidationError("--inputs must hold integers 0/1 (or 0…255 with --threshold)") }
         let counts = try BitSlicedLogicNetwork(net).counts(inputs: bytes, threads: threads, encoding: threshold ? .threshold128 : .binary)
         let predicted = logicPredictions(counts: counts, classes: net.classes)
         if let labels {
-            let y = try NPYArray(contentsOf: URL(fileURLWithPath: labels)).doubles().map { Int($0) }
+            let y = try NPYArray(contentsOf: URL(fileURLWithPath: labels)).labels(classes: net.classes, name: "--labels")
             guard y.count == predicted.count else { throw ValidationError("\(y.count) labels for \(predicted.count) inputs") }
             let correct = zip(y, predicted).filter { $0 == $1 }.count
             print(String(format: "accuracy %.2f %% (%d / %d)", 100 * Double(correct) / Double(y.count), correct, y.count))
@@ -110,6 +115,7 @@ struct LogicBenchCommand: AsyncParsableCommand {
     @Option(help: "All-core thread count.") var threads = ProcessInfo.processInfo.activeProcessorCount
 
     func run() async throws {
+        try checkThreads(threads)
         let net: HardLogicGateNetwork
         if let model { net = try LogicFiles.loadModel(model) } else if let random {
             net = try Self.randomNetwork(random)

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import Fixtures
 import Imaging
+import InputLimits
 import SortingNetworks
 
 /// `relax sort` — relaxed sort of vectors read as JSON or CSV.
@@ -12,7 +14,10 @@ struct SortCommand: AsyncParsableCommand {
             Input (a file or stdin): JSON — one vector [3, 1, 2] or a batch [[3, 1, 2], [0, 5, 4]] — \
             or CSV with one vector per line. Output: {"y": [[…]], "p": [[[…]]]} with y ascending and \
             p[b][j][i] the weight of input j at output position i (y = xᵀP). --png writes a heatmap \
-            of P for the first vector (rows = inputs, columns = output positions).
+            of P for the first vector (rows = inputs, columns = output positions). \
+            JSON input holds numbers only (true/false and strings are errors); a UTF-8 byte-order \
+            mark is ignored; CSV fields are decimal numbers (no hex, inf or nan). Sizes beyond the \
+            --max-… limits are refused before anything is built.
             """)
 
     @Argument(help: "Input file (JSON or CSV); reads stdin when omitted or '-'.")
@@ -33,8 +38,8 @@ struct SortCommand: AsyncParsableCommand {
     @Option(help: "Steepness s > 0.")
     var steepness: Double = 10
 
-    @Option(name: .customLong("art-lambda"), help: "λ of logistic_phi, in [0, 1).")
-    var artLambda: Double = 0.25
+    @Option(name: .customLong("art-lambda"), help: "λ of logistic_phi, in [0, 1) (default 0.25); an error with any other family.")
+    var artLambdaOption: Double?
 
     @Option(help: "Implementation: reference or optimized.")
     var implementation: String = "optimized"
@@ -45,6 +50,8 @@ struct SortCommand: AsyncParsableCommand {
     @Option(help: "Write a PNG heatmap of P (first vector) to this file.")
     var png: String?
 
+    @OptionGroup var limits: LimitOptions
+
     func run() async throws {
         guard let kind = SortingNetwork.Kind(rawValue: network) else { throw ValidationError("unknown network '\(network)' (bitonic, odd_even)") }
         guard let construction = SortingNetwork.Construction(rawValue: construction) else {
@@ -52,81 +59,55 @@ struct SortCommand: AsyncParsableCommand {
         }
         guard let family = SigmoidFamily(rawValue: family) else { throw ValidationError("unknown family '\(self.family)'") }
         guard let impl = Implementation(rawValue: implementation) else { throw ValidationError("unknown implementation '\(implementation)'") }
-        let text: String
-        if let input, input != "-" {
-            guard let data = FileManager.default.contents(atPath: input), let s = String(data: data, encoding: .utf8) else {
-                throw ValidationError("cannot read '\(input)'")
-            }
-            text = s
-        } else {
-            var lines: [String] = []
-            while let line = readLine(strippingNewline: false) { lines.append(line) }
-            text = lines.joined()
+        if artLambdaOption != nil && family != .logisticPhi {
+            throw ValidationError("--art-lambda applies to the logistic_phi family only (this run uses \(family.rawValue))")
         }
-        let rows = try VectorInput.parse(text)
+        let artLambda = artLambdaOption ?? 0.25
+        limits.apply()
+        let bytes: [UInt8]
+        do { bytes = try input.map { $0 == "-" ? try InputFile.readStandardInput() : try InputFile.read($0) } ?? InputFile.readStandardInput() } catch {
+            throw ValidationError("cannot read input: \(error)")
+        }
+        let rows = try VectorInput.parse(bytes)
         let n = rows[0].count
         var config = SortConfiguration(network: kind, construction: construction, family: family, steepness: steepness, artLambda: artLambda)
         if let familyFile { config.customFamily = try SigmoidProve.sortFamily(familyFile) }
         let familyName = config.customFamily?.name ?? family.rawValue
+        let computeP = !valuesOnly || png != nil
+        try checkLimits(n: n, batch: rows.count,
+                        estimatedBytes: config.estimatedWorkingBytes(n: n, batch: rows.count, computeP: computeP, implementation: impl))
         let sorter = try impl.makeSorter(n: n, configuration: config)
-        let out = try sorter.sort(rows.flatMap { $0 }, computeP: !valuesOnly || png != nil)
-        var json = "{\"config\": {\"network\": \"\(kind.rawValue)\", \"construction\": \"\(construction.rawValue)\", "
-        json += "\"distribution\": \"\(familyName)\", \"steepness\": \(steepness), \"art_lambda\": \(artLambda), \"n\": \(n)},\n"
-        json += " \"y\": [" + (0..<rows.count).map { b in VectorInput.json(Array(out.y[b * n..<(b + 1) * n])) }.joined(separator: ", ") + "]"
-        if !valuesOnly, let p = out.p {
-            json += ",\n \"p\": [" + (0..<rows.count).map { b in
-                "[" + (0..<n).map { j in VectorInput.json(Array(p[(b * n + j) * n..<(b * n + j + 1) * n])) }.joined(separator: ", ") + "]"
-            }.joined(separator: ",\n  ") + "]"
+        let out = try sorter.sort(rows.flatMap { $0 }, computeP: computeP)
+        // Streamed: P (batch·n² numbers) is formatted row by row, never as one string.
+        var o = OutputStream()
+        o.write("{\"config\": {\"network\": \"\(kind.rawValue)\", \"construction\": \"\(construction.rawValue)\", ")
+        o.write("\"distribution\": \"\(familyName)\", \"steepness\": \(steepness), \"art_lambda\": \(artLambda), \"n\": \(n)},\n")
+        o.write(" \"y\": [")
+        for b in 0..<rows.count {
+            if b > 0 { o.write(", ") }
+            o.write(VectorInput.json(Array(out.y[b * n..<(b + 1) * n])))
         }
-        print(json + "}")
+        o.write("]")
+        if !valuesOnly, let p = out.p {
+            o.write(",\n \"p\": [")
+            for b in 0..<rows.count {
+                if b > 0 { o.write(",\n  ") }
+                o.write("[")
+                for j in 0..<n {
+                    if j > 0 { o.write(", ") }
+                    o.write(VectorInput.json(Array(p[(b * n + j) * n..<(b * n + j + 1) * n])))
+                }
+                o.write("]")
+            }
+            o.write("]")
+        }
+        o.write("}\n")
+        o.flush()
         if let png, let p = out.p {
             let matrix = (0..<n).map { j in Array(p[j * n..<(j + 1) * n]) }
             let bytes = try Heatmap.png(matrix, cell: max(2, min(32, 512 / max(n, 1))))
             guard FileManager.default.createFile(atPath: png, contents: Data(bytes)) else { throw ValidationError("cannot write '\(png)'") }
             FileHandle.standardError.write(Data("wrote \(png) (\(n)×\(n) heatmap of P)\n".utf8))
         }
-    }
-}
-
-/// Parsing of vectors given as JSON or CSV, with clear errors.
-enum VectorInput {
-    struct Error: Swift.Error, CustomStringConvertible {
-        let description: String
-    }
-
-    static func parse(_ text: String) throws -> [[Double]] {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw Error(description: "no input: give a JSON array or CSV lines") }
-        var rows: [[Double]]
-        if trimmed.hasPrefix("[") {
-            guard let object = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8)) else {
-                throw Error(description: "malformed JSON input")
-            }
-            if let flat = object as? [NSNumber] {
-                rows = [flat.map(\.doubleValue)]
-            } else if let nested = object as? [[NSNumber]] {
-                rows = nested.map { $0.map(\.doubleValue) }
-            } else {
-                throw Error(description: "JSON input must be an array of numbers or an array of arrays of numbers")
-            }
-        } else {
-            rows = try trimmed.split(whereSeparator: \.isNewline).enumerated().compactMap { (lineNumber, line) -> [Double]? in
-                let fields = line.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-                if fields.allSatisfy(\.isEmpty) { return nil }
-                return try fields.map { field in
-                    guard let v = Double(field) else { throw Error(description: "CSV line \(lineNumber + 1): '\(field)' is not a number") }
-                    return v
-                }
-            }
-        }
-        guard let n = rows.first?.count, n >= 1 else { throw Error(description: "vectors must have at least one element") }
-        for (b, row) in rows.enumerated() where row.count != n {
-            throw Error(description: "vector \(b) has \(row.count) elements, the first has \(n): all vectors need the same length")
-        }
-        return rows
-    }
-
-    static func json(_ v: [Double]) -> String {
-        "[" + v.map { $0.isFinite ? "\($0)" : "\"\($0.isNaN ? "NaN" : ($0 > 0 ? "Infinity" : "-Infinity"))\"" }.joined(separator: ", ") + "]"
     }
 }

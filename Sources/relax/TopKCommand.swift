@@ -1,5 +1,7 @@
 import ArgumentParser
+import Fixtures
 import Foundation
+import InputLimits
 import SortingNetworks
 import TopK
 
@@ -22,8 +24,8 @@ struct TopKLossOptions: ParsableArguments {
     var family: String = "cauchy"
     @Option(help: "Inverse temperature (network steepness; 1/τ for NeuralSort/SoftSort).")
     var steepness: Double = 10
-    @Option(help: "λ of logistic_phi.")
-    var artLambda: Double = 0.25
+    @Option(help: "λ of logistic_phi, in [0, 1) (default 0.25); an error with any other family.")
+    var artLambda: Double?
     @Option(help: "P_K as comma-separated weights, e.g. 0.5,0,0,0,0.5.")
     var pK: String = "0.5,0,0,0,0.5"
     @Option(help: "Top-m pre-selection (K < m < n).")
@@ -43,13 +45,15 @@ struct TopKLossOptions: ParsableArguments {
         guard let family = SigmoidFamily(rawValue: family) else {
             throw ValidationError("unknown family \(family); known: \(SigmoidFamily.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        guard let mode = Top1Mode(rawValue: top1Mode) else { throw ValidationError("unknown top1 mode \(top1Mode) (sort | sm | smce)") }
-        let weights = try pK.split(separator: ",").map { part -> Double in
-            guard let v = Double(part.trimmingCharacters(in: .whitespaces)) else { throw ValidationError("p_k entry \"\(part)\" is not a number") }
-            return v
+        if artLambda != nil && family != .logisticPhi {
+            throw ValidationError("--art-lambda applies to the logistic_phi family only (this run uses \(family.rawValue))")
         }
+        guard let mode = Top1Mode(rawValue: top1Mode) else { throw ValidationError("unknown top1 mode \(top1Mode) (sort | sm | smce)") }
+        // Every entry must be a decimal number: "0.5,,0.5" is an error, not K = 2.
+        let weights: [Double]
+        do { weights = try VectorInput.decimalList(pK) } catch { throw ValidationError("--p-k: \(error)") }
         return TopKConfiguration(method: method, construction: construction, family: family, steepness: steepness,
-                                 artLambda: artLambda, distribution: try TopKDistribution(weights), m: m, top1Mode: mode,
+                                 artLambda: artLambda ?? 0.25, distribution: try TopKDistribution(weights), m: m, top1Mode: mode,
                                  pruned: !noPruning)
     }
 }
@@ -65,25 +69,20 @@ struct TopKLossCommand: AsyncParsableCommand {
     var implementation: String = "optimized"
     @Argument(help: "JSON file (default: stdin).")
     var file: String?
+    @OptionGroup var limits: LimitOptions
 
     func run() async throws {
-        let data: Data
-        if let file {
-            guard let d = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read \(file)") }
-            data = d
-        } else {
-            data = FileHandle.standardInput.readDataToEndOfFile()
+        limits.apply()
+        let bytes: [UInt8]
+        do { bytes = try file.map { try InputFile.read($0) } ?? InputFile.readStandardInput() } catch {
+            throw ValidationError("cannot read input: \(error)")
         }
-        struct Input: Decodable { let logits: [[Double]]; let labels: [Int] }
-        let input: Input
-        do { input = try JSONDecoder().decode(Input.self, from: data) } catch {
-            throw ValidationError("input must be JSON {\"logits\": [[numbers]], \"labels\": [integers]}: \(error)")
-        }
-        guard let n = input.logits.first?.count, input.logits.allSatisfy({ $0.count == n }) else {
-            throw ValidationError("logits must be a non-empty list of equally long rows")
-        }
+        let input = try TopKInput.parse(bytes)
+        let n = input.logits[0].count
         guard let impl = TopK.Implementation(rawValue: implementation) else { throw ValidationError("implementation: reference | optimized") }
-        let loss = try impl.makeLoss(n: n, configuration: try options.configuration())
+        let configuration = try options.configuration()
+        try checkLimits(n: n, batch: input.logits.count, estimatedBytes: configuration.estimatedWorkingBytes(n: n, batch: input.logits.count))
+        let loss = try impl.makeLoss(n: n, configuration: configuration)
         let r: TopKLossResult<Double> = try loss.evaluate(logits: input.logits.flatMap { $0 }, labels: input.labels, computeProbabilities: true)
         let K = loss.configuration.k
         let rows = input.labels.count

@@ -1,3 +1,5 @@
+import InputLimits
+
 /// One discrete layer: neuron `j` computes `gates[j](x[a[j]], x[b[j]])`.
 public struct HardLogicLayer: Hashable, Sendable {
     public var a: [Int]
@@ -47,7 +49,14 @@ public struct HardLogicGateNetwork: Hashable, Sendable {
     }
 
     /// Builds a network from raw gate ids, rejecting ids outside 0…15.
+    /// The sizes a file claims are checked against ``Limits/current`` (input bits and each
+    /// layer's width ≤ `maxArrayElements`) before anything is sized by them.
     public init(inputBits: Int, layers: [(a: [Int], b: [Int], gates: [Int])], classes: Int, tau: Double) throws(LogicNetworkError) {
+        let limits = Limits.current
+        do {
+            try limits.check(.arrayElements, inputBits, "model input_bits")
+            try limits.check(.arrayElements, classes, "model group_sum.classes")
+        } catch { throw .limit(error) }
         var hard: [HardLogicLayer] = []
         for (l, layer) in layers.enumerated() {
             var gates: [LogicGate] = []

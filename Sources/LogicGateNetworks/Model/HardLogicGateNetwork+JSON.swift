@@ -43,11 +43,7 @@ extension HardLogicGateNetwork {
 
     /// Reads a `.json` model file.
     public init(contentsOf url: URL) throws(LogicNetworkError) {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw .malformedModel("cannot read \(url.path): \(error.localizedDescription)")
-        }
-        try self.init(jsonData: data)
+        try self.init(jsonData: LogicFiles.read(url.path))
     }
 
     /// The model as a JSON object (for embedding in fixtures).
@@ -67,6 +63,10 @@ extension HardLogicGateNetwork {
 
     private static func integer(_ value: Any?, _ key: String) throws(LogicNetworkError) -> Int {
         guard let n = value as? NSNumber, !isBoolean(value) else { throw .malformedModel("\"\(key)\" must be an integer") }
+        // A JSON number written with a fraction or exponent (`2.0`, `2e0`) is not an integer
+        // here: Foundation decodes those as a floating-point NSNumber (type code "d" or "f").
+        let code = String(cString: n.objCType)
+        guard code != "d" && code != "f" else { throw .malformedModel("\"\(key)\" must be an integer, got \(n)") }
         let d = n.doubleValue
         guard d.isFinite, d == d.rounded(), abs(d) < 1e15 else { throw .malformedModel("\"\(key)\" must be an integer, got \(d)") }
         return Int(d)

@@ -1,25 +1,17 @@
 import Foundation
+import InputLimits
 
 /// File helpers for the `relax logic` commands: models (`.json`, `.json.gz`) and the shipped datasets.
 public enum LogicFiles {
-    /// Reads a file, decompressing `.gz` (gzip magic) with the system's `gzip -dc`.
+    /// Reads a file within ``Limits/maxDecompressedBytes``, decompressing gzip content (by its
+    /// magic bytes) through the package's one streaming zlib path (``Gzip``).
     public static func read(_ path: String) throws(LogicNetworkError) -> Data {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw .unreadable("\(path): \(error.localizedDescription)")
+        do { return Data(try InputFile.read(path)) } catch {
+            switch error {
+            case .unreadable: throw .unreadable(error.description)
+            case .gzip: throw .malformedModel(error.description)
+            }
         }
-        guard data.count >= 2, data[data.startIndex] == 0x1F, data[data.startIndex + 1] == 0x8B else { return data }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["gzip", "-dc", path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { throw .malformedModel("\(path) is gzip-compressed and gzip could not be started: \(error)") }
-        let out = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw .malformedModel("\(path): gzip -dc failed (corrupt .gz?)") }
-        return out
     }
 
     public static func loadModel(_ path: String) throws(LogicNetworkError) -> HardLogicGateNetwork {
@@ -46,6 +38,6 @@ public enum LogicFiles {
         let x = try NPYArray(contentsOf: URL(fileURLWithPath: "\(directory)/\(name)-\(part)-x.npy"))
         let y = try NPYArray(contentsOf: URL(fileURLWithPath: "\(directory)/\(name)-\(part)-y.npy"))
         guard x.shape.count == 2, let bytes = x.bytes() else { throw .malformedArray("\(name)-\(part)-x.npy must be a 2-D array of 0/1") }
-        return try LogicDataset(bits: x.shape[1], x: bytes, labels: y.doubles().map { Int($0) }, classes: classes)
+        return try LogicDataset(bits: x.shape[1], x: bytes, labels: y.labels(classes: classes, name: "\(name)-\(part)-y.npy"), classes: classes)
     }
 }

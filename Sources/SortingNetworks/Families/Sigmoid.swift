@@ -32,6 +32,21 @@ public enum Sigmoid {
         return ((u / denominator + 1) / 2, 1 / (denominator * denominator))
     }
 
+    /// `α = f(s·d)` and `dα/dd = s·f′(s·d)` of the reciprocal family in floating point, correct
+    /// where `s·d` overflows: there `u = s·d` is beyond every finite value, `f` is at its limit
+    /// (0 or 1, since `u/(2 + |u|) → ±1`) and `dα/dd = s/(2 + s|d|)² = 1/(s·(2/s + |d|)²)`, which
+    /// is evaluated as `(1/s)/d²` (|d| ≥ 1 there, as `s` is finite). Where `s·d` is finite this
+    /// is ``reciprocal(_:)`` itself, bit for bit.
+    @inlinable
+    public static func reciprocalSwap<T: Real & BinaryFloatingPoint>(d: T, steepness s: T) -> (value: T, derivative: T) {
+        let u = s * d
+        if u.isFinite {
+            let (f, df) = reciprocal(u)
+            return (f, s * df)
+        }
+        return (d > 0 ? 1 : 0, (1 / s) / (d * d))
+    }
+
     /// Theorem 10 of arXiv 2203.09630: `u + ½` on `|u| ≤ ¼`, `1 − 1/(16u)` above,
     /// `−1/(16u)` below, evaluated as the authors do with `|u| + ε` in the tails.
     @inlinable
@@ -49,9 +64,11 @@ public enum Sigmoid {
     }
 
     /// ART, `α = σ(t)`, `t = s·d/(|d| + ε)^λ`; returns `α` and `dα/dd`
-    /// (`dφ/dd = ((1 − λ)|d| + ε)/(|d| + ε)^(λ+1)`).
+    /// (`dφ/dd = ((1 − λ)|d| + ε)/(|d| + ε)^(λ+1)`). Where `d` itself is infinite the result is
+    /// the limit: `α` = 0 or 1 and `dα/dd` = 0 (`|d|/|d|^λ` would otherwise be ∞/∞).
     @inlinable
     public static func logisticPhi<T: Real & BinaryFloatingPoint>(d: T, steepness s: T, lambda: T) -> (value: T, derivative: T) {
+        guard d.isFinite else { return (d > 0 ? 1 : 0, 0) }
         let epsilon = T(sigmoidGuardEpsilon)
         let absD = Swift.abs(d) + epsilon
         let scale = T.pow(absD, lambda)

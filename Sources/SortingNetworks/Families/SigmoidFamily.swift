@@ -78,7 +78,10 @@ extension SigmoidFamily {
             return ConditionalSwap { d in let (f, df) = Sigmoid.gaussian(s * d); return (f, s * df) }
         case .cauchy:
             return ConditionalSwap { d in let (f, df) = Sigmoid.cauchy(s * d); return (f, s * df) }
-        case .reciprocal, .optimal:
+        case .reciprocal:
+            // Same values as the rational form where `s·d` is finite; the limit where it overflows.
+            return ConditionalSwap { d in Sigmoid.reciprocalSwap(d: d, steepness: s) }
+        case .optimal:
             return rationalFamily!.conditionalSwap(steepness: s, guardEpsilon: T(sigmoidGuardEpsilon))
         case .logisticPhi:
             return ConditionalSwap { d in Sigmoid.logisticPhi(d: d, steepness: s, lambda: artLambda) }

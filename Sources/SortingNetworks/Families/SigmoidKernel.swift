@@ -28,7 +28,7 @@ public struct SigmoidKernel<T: SortScalar>: Sendable {
         case .logistic: let (f, df) = Sigmoid.logistic(s * d); return (f, s * df)
         case .gaussian: let (f, df) = Sigmoid.gaussian(s * d); return (f, s * df)
         case .cauchy: let (f, df) = Sigmoid.cauchy(s * d); return (f, s * df)
-        case .reciprocal: let (f, df) = Sigmoid.reciprocal(s * d); return (f, s * df)
+        case .reciprocal: return Sigmoid.reciprocalSwap(d: d, steepness: s)
         case .optimal: let (f, df) = Sigmoid.optimal(s * d, guardEpsilon: guardEpsilon); return (f, s * df)
         case .logisticPhi: return Sigmoid.logisticPhi(d: d, steepness: s, lambda: artLambda)
         }

@@ -1,3 +1,4 @@
+import CSortingKernels
 import RealModule
 
 extension SIMDRelaxedSorter {
@@ -22,73 +23,42 @@ extension SIMDRelaxedSorter {
         y.update(from: v, count: n)
     }
 
-    /// P of one row (`p` points at its n × n block), panel by panel; with a cotangent on P, also
-    /// accumulates the P part of ᾱ into `ws.alphaBar`.
-    @_specialize(where T == Double)
-    @_specialize(where T == Float)
+    /// P of one row (`p` points at its n × n block) by the C panel kernel; with a cotangent on P,
+    /// also accumulates the P part of ᾱ into `ws.alphaBar`.
     func permutationPanels<T: SortScalar>(_ p: UnsafeMutablePointer<T>, cotangentP cp: UnsafePointer<T>?, _ ws: Workspace<T>) {
-        let w = wiring, S = ws.panel, D = ws.differences, alpha = ws.alpha
-        var j0 = 0
-        while j0 < n {
-            let width = min(8, n - j0)
-            // Panel rows j0 ..< j0 + width of P start as rows of the identity.
-            S.update(repeating: .zero, count: n)
-            for k in 0..<width { S[j0 + k][k] = 1 }
-            if cp != nil {
-                for c in 0..<w.count {
-                    let A = S[Int(w.lo[c])], B = S[Int(w.hi[c])]
-                    let diff = A - B
-                    D[c] = diff
-                    let t = alpha[c] * diff
-                    S[Int(w.minWire[c])] = B + t
-                    S[Int(w.maxWire[c])] = A - t
-                }
+        let isa = relax_kernel(rawValue: instructionSet == .avx2FMA ? 1 : 0)
+        withUnsafePointer(to: wiring.schedule) { schedule in
+            if T.self == Double.self {
+                relax_panels_f64(isa, schedule, ws.alpha.cast(Double.self), p.cast(Double.self),
+                                 cp.map { $0.cast(Double.self) }, ws.alphaBar.cast(Double.self), ws.panelWorkspace)
+            } else if T.self == Float.self {
+                relax_panels_f32(isa, schedule, ws.alpha.cast(Float.self), p.cast(Float.self),
+                                 cp.map { $0.cast(Float.self) }, ws.alphaBar.cast(Float.self), ws.panelWorkspace)
             } else {
-                for c in 0..<w.count {
-                    let A = S[Int(w.lo[c])], B = S[Int(w.hi[c])]
-                    let t = alpha[c] * (A - B)
-                    S[Int(w.minWire[c])] = B + t
-                    S[Int(w.maxWire[c])] = A - t
+                // Another SortScalar type: run the Double kernel and round the results to T.
+                let count = wiring.count, nn = n * n
+                let alpha = (0..<count).map { Double(ws.alpha[$0]) }
+                var pDouble = [Double](repeating: 0, count: nn), alphaBar = [Double](repeating: 0, count: count)
+                let cpDouble = cp.map { cp in (0..<nn).map { Double(cp[$0]) } }
+                let bytes = relax_panel_workspace_bytes(n, count, 8)
+                let scratch = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
+                defer { scratch.deallocate() }
+                alpha.withUnsafeBufferPointer { alpha in
+                    pDouble.withUnsafeMutableBufferPointer { pd in
+                        alphaBar.withUnsafeMutableBufferPointer { ab in
+                            if let cpDouble {
+                                cpDouble.withUnsafeBufferPointer { cpd in
+                                    _ = relax_panels_f64(isa, schedule, alpha.baseAddress, pd.baseAddress, cpd.baseAddress, ab.baseAddress, scratch)
+                                }
+                            } else {
+                                _ = relax_panels_f64(isa, schedule, alpha.baseAddress, pd.baseAddress, nil, ab.baseAddress, scratch)
+                            }
+                        }
+                    }
                 }
+                for k in 0..<nn { p[k] = T(pDouble[k]) }
+                for c in 0..<count { ws.alphaBar[c] += T(alphaBar[c]) }
             }
-            // Write the panel out: P[j0 + k][wire] = S[wire][k].
-            for wire in 0..<n {
-                let v = S[wire]
-                for k in 0..<width { p[(j0 + k) * n + wire] = v[k] }
-            }
-            if let cp { panelBackward(cp, j0: j0, width: width, ws) }
-            j0 += 8
-        }
-    }
-
-    /// Backward of one panel: pushes the panel's rows of P̄ back through every comparator and
-    /// adds ⟨A − B, Ḡ_min − Ḡ_max⟩ of these rows to ᾱ.
-    @inline(__always)
-    func panelBackward<T: SortScalar>(_ cp: UnsafePointer<T>, j0: Int, width: Int, _ ws: Workspace<T>) {
-        let w = wiring, G = ws.panelBar, D = ws.differences, alpha = ws.alpha, alphaBar = ws.alphaBar
-        if width == 8 {
-            // Build each SIMD8 from 8 scalars: lane inserts through memory stall on store forwarding.
-            for wire in 0..<n {
-                let q = j0 * n + wire
-                G[wire] = SIMD8(cp[q], cp[q + n], cp[q + 2 * n], cp[q + 3 * n],
-                                cp[q + 4 * n], cp[q + 5 * n], cp[q + 6 * n], cp[q + 7 * n])
-            }
-        } else {
-            for wire in 0..<n {
-                var g = SIMD8<T>.zero
-                for k in 0..<width { g[k] = cp[(j0 + k) * n + wire] }
-                G[wire] = g
-            }
-        }
-        var c = w.count - 1
-        while c >= 0 {
-            let gMin = G[Int(w.minWire[c])], gMax = G[Int(w.maxWire[c])]
-            let delta = gMin - gMax
-            alphaBar[c] += horizontalSum(D[c] * delta)
-            let t = alpha[c] * delta
-            G[Int(w.lo[c])] = gMax + t
-            G[Int(w.hi[c])] = gMin - t
-            c -= 1
         }
     }
 
@@ -112,11 +82,11 @@ extension SIMDRelaxedSorter {
     }
 }
 
-/// Pairwise (tree) sum of the lanes: two vector adds and one scalar add, where
-/// `SIMD8.sum()` adds the lanes one after another (a serial chain of 7 scalar adds).
-@inline(__always)
-func horizontalSum<T: SortScalar>(_ v: SIMD8<T>) -> T {
-    let quarter = v.lowHalf + v.highHalf
-    let half = quarter.lowHalf + quarter.highHalf
-    return half[0] + half[1]
+extension UnsafeMutablePointer {
+    /// The same address as a pointer to `U` (used only where `U` is `Pointee`, checked by the caller).
+    @inline(__always) func cast<U>(_: U.Type) -> UnsafeMutablePointer<U> { UnsafeMutableRawPointer(self).assumingMemoryBound(to: U.self) }
+}
+
+extension UnsafePointer {
+    @inline(__always) func cast<U>(_: U.Type) -> UnsafePointer<U> { UnsafeRawPointer(self).assumingMemoryBound(to: U.self) }
 }

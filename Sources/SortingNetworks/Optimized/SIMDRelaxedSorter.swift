@@ -1,3 +1,4 @@
+import CSortingKernels
 import Dispatch
 import RealModule
 
@@ -5,40 +6,61 @@ import RealModule
 //
 // Goals, in priority order:
 //   1. Agree with ReferenceRelaxedSorter within `SIMDRelaxedSorter.agreementBound` (relative to
-//      the magnitude of the compared quantity, see below) for every family, network and n.
+//      the magnitude of the compared quantity, see below) for every family, network and n, with
+//      either panel kernel.
 //   2. Never materialise a dense layer matrix: each comparator is a sparse wire-pair update,
 //      O(n log² n) for values and O(n² log² n) for P (the authors' dense code is O(n³ log² n)).
 //   3. Cache-aware P: P rows are independent (row j of P is e_j pushed through the layers), so P
-//      is processed in panels of 8 rows held wire-major as SIMD8 vectors; one panel runs through
+//      is processed in panels of 8 rows held wire-major as 8-lane vectors; one panel runs through
 //      *all* layers forward, and — when a cotangent on P is given — straight back again, so the
 //      per-comparator differences it needs stay in a panel-sized buffer (comparators × 64 B).
-//   4. No allocation per layer or per panel: every buffer is sized once per call.
+//   4. Few loads and stores per comparator: the panel kernel (C, Sources/CSortingKernels) runs a
+//      schedule in which two consecutive layers whose comparators close on four wires (bitonic
+//      strides 2s then s) are fused into "quads": four wires are loaded, two layers applied in
+//      registers, four wires stored — half the panel traffic. Each comparator still computes
+//      the same floating-point operations on the same inputs, so fusion changes no bit.
+//   5. The default build runs on any x86-64; an AVX2 + FMA instance of the same C source is
+//      chosen at run time (`InstructionSet.avx2FMA`, `Implementation.optimizedAVX2`).
+//   6. No allocation per layer or per panel: every buffer is sized once per call.
 //
 // Agreement bound: the values path uses the reference's formulas in the same order, so y and
 // every α are bit-identical to the reference (tested). P and the backward differ only by the
 // order of floating-point operations (the P blend is B + α(A − B) here, αA + (1 − α)B in the
-// reference) and the accumulation order of the P part of ᾱ. Errors grow at most linearly in the
-// number of layers (arXiv 2203.09630), so the bound is stated per layer in units of the
-// type's ulp: |optimized − reference| ≤ agreementBound · layers · ε_T · scale, where scale is the
-// largest magnitude of the compared arrays (the gradient bound carries an extra factor n for
-// the n-term ᾱ sums). Tested in SIMDAgreementTests over every family, network and n = 1…70 in
-// Float and Double: the worst case lies between 0.5 and 1 ulp per layer (a bound of 0.5 fails,
-// 1 passes), so the stated bound of 4 leaves a margin of 4–8× without hiding a real defect.
+// reference; with FMA it is rounded once instead of twice) and the accumulation order of the P
+// part of ᾱ. Each layer is a convex blend of two wires, so rounding errors add at most linearly
+// over the layers, and the bound is stated per layer in units of the type's ulp:
+// |optimized − reference| ≤ agreementBound · layers · ε_T · scale, where scale is the largest
+// magnitude of the compared arrays (the gradient bound carries an extra factor n for the n-term
+// ᾱ sums). Tested in SIMDAgreementTests for both kernels over every family, network and
+// n = 1…70 in Float and Double, and at n = 96…200: the worst case lies between 0.5 and 1 ulp
+// per layer (a bound of 0.5 fails, 1 passes), so the stated bound of 4 leaves a margin of 4–8×
+// without hiding a real defect.
 //
 // What was tried (bitonic n = 1024, Cauchy, Double, forward + backward with P, thread CPU time
-// per sample on the 2-core AMD EPYC CI machine; `relax bench --n 1024`):
+// per sample on the 2-core AMD EPYC CI machine; `relax bench --n 1024`). Absolute times depend
+// on how many other jobs share the two cores (the same binary measured 33 ms on a quiet
+// machine and 60–78 ms under a load average of 12), so every comparison below is A/B in
+// alternating runs of one session:
 //   - Rejected on paper: column-at-a-time P (the paper's layout) touches two length-n columns
 //     with stride n per comparator; full P snapshots per layer for the backward need
 //     n²·layers memory (440 MB at n = 1024).
-//   - Panels of 8 rows through all layers (kept): panel state n × 64 B (64 KB at n = 1024).
-//     First version 41 ms. `SIMD8.sum()` adds lanes serially → tree reduction: 40 ms. Gathering
-//     the cotangent panel by lane inserts stalled on store forwarding → build each SIMD8 from 8
-//     scalars: 33–35 ms.
-//   - Panels of 4 rows (SIMD4, half the difference buffer, fits L2 better): 35 ms — no gain.
-//   - Opt-in `-target-cpu haswell` (AVX2 + FMA) build of the same source: 29 ms against 34 ms
-//     for the first version; after the pointer-workspace rewrite 33.0–33.4 ms against
-//     33.5–34.6 ms (alternating runs), i.e. no real gain; `znver4` likewise. The default build
-//     stays baseline x86-64 (SSE2).
+//   - Swift SIMD8 panels of 8 rows through all layers: 41 ms first, 33–35 ms after a tree
+//     reduction for ᾱ and building the cotangent panel from 8 scalars (quiet machine). Panels of
+//     4 rows: 35 ms. `-target-cpu haswell` build of that Swift source: no real gain (33.0–33.4 vs
+//     33.5–34.6 ms) — Swift's SIMD8<Double> did not turn into good AVX2 code.
+//   - The same algorithm in C with clang vector extensions, one comparator at a time: 43 ms
+//     (SSE2) and 31 ms (AVX2 + FMA) for the P part against 71–78 ms for the whole Swift sorter
+//     in the same loaded session.
+//   - Recomputing the differences per segment of 1024 or 4096 comparators from panel snapshots
+//     instead of storing all of them (to keep them in L2): slower, 65–69 ms (SSE2) and 41–53 ms
+//     (AVX2) against 43 and 31 ms. Time per comparator and panel is the same at n = 128 (all
+//     in L1/L2) and n = 2048, so the kernel is bound by instructions (loads, stores, index
+//     arithmetic), not by the cache level of the difference buffer.
+//   - Layer-pair fusion into quads (kept): 6912 of 7424 operations are quads at n = 1024,
+//     i.e. 98 % of the comparators are fused (unfused: the single layer that opens each odd
+//     stage). Without grouping the quads by direction the 16-way switch mispredicted (64 →
+//     38 ms); grouped: AVX2 28–33 ms, SSE2 51–61 ms for the P part. Whole sorter in the same
+//     session: see the README table (`Benchmarks/scaling.sh`).
 //   - Calls through the protocol arrive unspecialised; `sort`/`gradient` dispatch Double and
 //     Float to specialised kernels (the generic fallback was ~10× slower).
 public struct SIMDRelaxedSorter: RelaxedSorter {
@@ -57,6 +79,21 @@ public struct SIMDRelaxedSorter: RelaxedSorter {
     /// blocks of rows, one workspace per thread. Results do not depend on the thread count.
     public var threads: Int = 1
 
+    /// The instruction set of the P panel kernel (the values path is Swift either way).
+    public var instructionSet: InstructionSet = .baseline
+
+    /// Instruction sets of the P panel kernel. `.avx2FMA` is chosen at run time: on a CPU
+    /// without AVX2 and FMA it runs the baseline kernel (see ``avx2FMAAvailable``).
+    public enum InstructionSet: String, Sendable, CaseIterable {
+        /// The build's target: any x86-64 (SSE2) by default.
+        case baseline
+        /// AVX2 + FMA (fused multiply–add rounds once where the baseline rounds twice).
+        case avx2FMA = "avx2-fma"
+    }
+
+    /// Whether this CPU runs the AVX2 + FMA kernel.
+    public static var avx2FMAAvailable: Bool { relax_cpu_has_avx2_fma() != 0 }
+
     public init(n: Int, configuration: SortConfiguration) throws(RelaxedSortError) {
         network = try configuration.makeNetwork(n: n)
         self.n = n
@@ -64,19 +101,20 @@ public struct SIMDRelaxedSorter: RelaxedSorter {
         wiring = ComparatorWiring(network)
     }
 
-    /// The same sorter with `threads` worker threads (at least 1).
-    public init(n: Int, configuration: SortConfiguration, threads: Int) throws(RelaxedSortError) {
+    /// The same sorter with `threads` worker threads (at least 1) and the given panel kernel.
+    public init(n: Int, configuration: SortConfiguration, threads: Int = 1, instructionSet: InstructionSet = .baseline) throws(RelaxedSortError) {
         try self.init(n: n, configuration: configuration)
         self.threads = max(1, threads)
+        self.instructionSet = instructionSet
     }
 
     /// Runs `body(rows, workspace)` on contiguous blocks of rows, in parallel when `threads > 1`.
     func forEachRowBlock<T: SortScalar>(
-        batch: Int, storeDifferences: Bool, _ body: (Range<Int>, Workspace<T>) -> Void
+        batch: Int, withP: Bool, _ body: (Range<Int>, Workspace<T>) -> Void
     ) {
         let workers = min(threads, batch)
         guard workers > 1 else {
-            body(0..<batch, Workspace<T>(n: n, comparators: wiring.count, storeDifferences: storeDifferences))
+            body(0..<batch, Workspace<T>(n: n, comparators: wiring.count, withP: withP))
             return
         }
         let per = (batch + workers - 1) / workers
@@ -86,9 +124,11 @@ public struct SIMDRelaxedSorter: RelaxedSorter {
             // concurrentPerform returns only when every block is done.
             nonisolated(unsafe) let body = body
             DispatchQueue.concurrentPerform(iterations: workers) { w in
-                let rows = (w * per)..<min(batch, (w + 1) * per)
+                // min on both ends: with e.g. 11 rows on 8 workers (2 per block) the last blocks
+                // are empty, and a range with lower > upper bound would trap.
+                let rows = min(batch, w * per)..<min(batch, (w + 1) * per)
                 if !rows.isEmpty {
-                    body(rows, Workspace<T>(n: n, comparators: comparators, storeDifferences: storeDifferences))
+                    body(rows, Workspace<T>(n: n, comparators: comparators, withP: withP))
                 }
             }
         }
@@ -114,7 +154,7 @@ public struct SIMDRelaxedSorter: RelaxedSorter {
                 p.withUnsafeMutableBufferPointer { p in
                     // Each block writes only its own rows of y and P.
                     let (xb, yb, pb) = (x.baseAddress, y.baseAddress, p.baseAddress)
-                    forEachRowBlock(batch: batch, storeDifferences: false) { (rows: Range<Int>, workspace: Workspace<T>) in
+                    forEachRowBlock(batch: batch, withP: computeP) { (rows: Range<Int>, workspace: Workspace<T>) in
                         for row in rows {
                             forwardRow(xb! + row * n, y: yb! + row * n, workspace)
                             if computeP { permutationPanels(pb! + row * n * n, cotangentP: nil, workspace) }
@@ -145,7 +185,7 @@ public struct SIMDRelaxedSorter: RelaxedSorter {
     func gradientRows<T: SortScalar>(
         _ x: [T], cotangentY: [T]?, cotangentP: [T]?, computeP: Bool
     ) throws(RelaxedSortError) -> SortGradient<T> {
-        let batch = try validatedBatch(x, cotangentY: cotangentY, cotangentP: cotangentP)
+        let batch = try validatedBatch(x, cotangentY: cotangentY, cotangentP: cotangentP, forGradient: true)
         let withP = computeP || cotangentP != nil
         var y = [T](repeating: 0, count: x.count)
         var p = [T](repeating: 0, count: withP ? batch * n * n : 0)
@@ -160,7 +200,7 @@ public struct SIMDRelaxedSorter: RelaxedSorter {
         cp.withUnsafeBufferPointer { cp in
             // Each block writes only its own rows of y, P and ∂x.
             let (xb, yb, pb, gb, cyb, cpb) = (x.baseAddress, y.baseAddress, p.baseAddress, gradX.baseAddress, cy.baseAddress, cp.baseAddress)
-            forEachRowBlock(batch: batch, storeDifferences: hasCotangentP) { (rows: Range<Int>, workspace: Workspace<T>) in
+            forEachRowBlock(batch: batch, withP: withP) { (rows: Range<Int>, workspace: Workspace<T>) in
                 for row in rows {
                     forwardRow(xb! + row * n, y: yb! + row * n, workspace)
                     workspace.alphaBar.update(repeating: 0, count: wiring.count)
@@ -175,11 +215,15 @@ public struct SIMDRelaxedSorter: RelaxedSorter {
     }
 }
 
-/// The flattened comparator list as raw index buffers (allocated once, never mutated).
+/// The flattened comparator list as raw index buffers, and the panel kernel's schedule of it
+/// (allocated once, never mutated).
 final class ComparatorWiring: @unchecked Sendable {
     // @unchecked: the buffers are written only in init and freed in deinit.
     let count: Int
     let lo, hi, minWire, maxWire: UnsafeMutablePointer<Int32>
+    /// Quads and single comparators for the C panel kernel (see schedule.c).
+    let ops, perm: UnsafeMutablePointer<Int32>
+    let schedule: relax_schedule
 
     init(_ network: SortingNetwork) {
         let flat = network.layers.flatMap { $0 }
@@ -193,10 +237,17 @@ final class ComparatorWiring: @unchecked Sendable {
         hi = buffer(\.hi)
         minWire = buffer(\.minWire)
         maxWire = buffer(\.maxWire)
+        ops = .allocate(capacity: 8 * max(count, 1))
+        perm = .allocate(capacity: max(count, 1))
+        let straight = flat.map { UInt8($0.descending ? 0 : 1) }
+        var layerStart: [Int32] = [0]
+        for layer in network.layers { layerStart.append(layerStart.last! + Int32(layer.count)) }
+        let opCount = relax_schedule_build(network.n, count, lo, hi, straight, layerStart, network.layers.count, ops, perm)
+        schedule = relax_schedule(n: network.n, count: count, ops: opCount, op: ops, perm: perm)
     }
 
     deinit {
-        for b in [lo, hi, minWire, maxWire] { b.deallocate() }
+        for b in [lo, hi, minWire, maxWire, ops, perm] { b.deallocate() }
     }
 }
 
@@ -209,21 +260,14 @@ final class Workspace<T: SortScalar> {
     let alpha, dAlpha, aMinusB: UnsafeMutablePointer<T>
     /// Per comparator: ∂L/∂α accumulated from the P cotangent (then the value part is added).
     let alphaBar: UnsafeMutablePointer<T>
-    /// Panel state (wire-major, 8 P-rows per SIMD8) and its cotangent.
-    let panel, panelBar: UnsafeMutablePointer<SIMD8<T>>
-    /// Per comparator, the panel's A − B at the comparator's input (used with a P cotangent).
-    let differences: UnsafeMutablePointer<SIMD8<T>>
+    /// The C panel kernel's workspace: panel, its cotangent, per-slot differences, α and ᾱ.
+    let panelWorkspace: UnsafeMutableRawPointer
 
-    init(n: Int, comparators: Int, storeDifferences: Bool) {
+    init(n: Int, comparators: Int, withP: Bool) {
         let c = max(comparators, 1)
         func scalars(_ count: Int) -> UnsafeMutablePointer<T> {
             let b = UnsafeMutablePointer<T>.allocate(capacity: count)
             b.initialize(repeating: 0, count: count)
-            return b
-        }
-        func vectors(_ count: Int) -> UnsafeMutablePointer<SIMD8<T>> {
-            let b = UnsafeMutablePointer<SIMD8<T>>.allocate(capacity: count)
-            b.initialize(repeating: .zero, count: count)
             return b
         }
         self.n = n
@@ -232,13 +276,12 @@ final class Workspace<T: SortScalar> {
         dAlpha = scalars(c)
         aMinusB = scalars(c)
         alphaBar = scalars(c)
-        panel = vectors(n)
-        panelBar = vectors(storeDifferences ? n : 1)
-        differences = vectors(storeDifferences ? c : 1)
+        let scalarBytes = MemoryLayout<T>.size == 4 ? 4 : 8
+        panelWorkspace = .allocate(byteCount: withP ? relax_panel_workspace_bytes(n, comparators, scalarBytes) : 64, alignment: 64)
     }
 
     deinit {
         for b in [values, alpha, dAlpha, aMinusB, alphaBar] { b.deallocate() }
-        for b in [panel, panelBar, differences] { b.deallocate() }
+        panelWorkspace.deallocate()
     }
 }

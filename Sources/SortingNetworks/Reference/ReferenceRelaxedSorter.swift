@@ -54,7 +54,7 @@ public struct ReferenceRelaxedSorter: RelaxedSorter {
     func gradientRows<T: SortScalar>(
         _ x: [T], cotangentY: [T]?, cotangentP: [T]?, computeP: Bool
     ) throws(RelaxedSortError) -> SortGradient<T> {
-        let batch = try validatedBatch(x, cotangentY: cotangentY, cotangentP: cotangentP)
+        let batch = try validatedBatch(x, cotangentY: cotangentY, cotangentP: cotangentP, forGradient: true)
         let swap = swap(T.self)
         let withP = computeP || cotangentP != nil
         var y: [T] = [], p: [T] = [], gradX: [T] = []

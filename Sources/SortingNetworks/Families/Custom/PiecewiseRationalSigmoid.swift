@@ -117,10 +117,15 @@ public struct PiecewiseRationalSigmoid: Hashable, Sendable, CustomStringConverti
         return (piece.f.evaluate(u, constant: constant), piece.df.evaluate(u, constant: constant))
     }
 
-    /// `(f(u), f′(u))` in floating point (literals rounded to `T` through `Double`).
+    /// `(f(u), f′(u))` in floating point (literals rounded to `T` through `Double`). Where `u = s·d`
+    /// overflowed to ±∞, or a piece's rational overflows to ∞/∞ at a huge finite `u`, the result
+    /// is the sigmoid's limit (`f` → 0 or 1, `f′` → 0, which `relax prove sigmoid` checks), never NaN.
     @inlinable
     public func evaluate<T: BinaryFloatingPoint & AlgebraicField>(_ u: T) -> (f: T, df: T) {
-        evaluate(u) { T($0.doubleValue) }
+        if !u.isFinite { return (u > 0 ? 1 : 0, 0) }
+        let (f, df) = evaluate(u) { T($0.doubleValue) }
+        if !(f.isFinite && df.isFinite) && u.magnitude > 1 { return (u > 0 ? 1 : 0, 0) }
+        return (f, df)
     }
 
     /// The conditional swap `α = f(s·d)`, `dα/dd = s·f′(s·d)`, as for the shipped families.

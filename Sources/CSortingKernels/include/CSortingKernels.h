@@ -1,0 +1,43 @@
+#ifndef C_SORTING_KERNELS_H
+#define C_SORTING_KERNELS_H
+
+#include <stdint.h>
+
+/// The comparators of a relaxed sorting network as a schedule of operations: single
+/// comparators, and "quads" — two comparators of one layer and two of the next that close on the
+/// same four wires, applied while those wires stay in registers. Built by relax_schedule_build.
+typedef struct {
+    long n;              ///< wires
+    long count;          ///< comparators (= slots)
+    long ops;            ///< operations
+    const int32_t *op;   ///< 8 per operation: kind (0 single, 1 quad), wires w0…w3, straight bits, 0, first slot
+    const int32_t *perm; ///< slot → comparator index in the network's flattened order
+} relax_schedule;
+
+/// Which instruction set the panel kernel uses.
+typedef enum {
+    RELAX_KERNEL_BASELINE = 0,  ///< the build's target (any x86-64: SSE2)
+    RELAX_KERNEL_AVX2_FMA = 1   ///< AVX2 + FMA, chosen at run time (falls back to baseline)
+} relax_kernel;
+
+/// 1 if this CPU can run the AVX2 + FMA kernel, else 0.
+int relax_cpu_has_avx2_fma(void);
+
+/// Builds the schedule of a network given layer by layer (`layerStart` has layers + 1 entries;
+/// comparator c has wires lo[c] < hi[c] and straight[c] = 1 iff its minimum goes to lo[c]).
+/// `op` has room for 8 · count entries, `perm` for count. Returns the number of operations.
+long relax_schedule_build(long n, long count, const int32_t *lo, const int32_t *hi, const uint8_t *straight,
+                          const int32_t *layerStart, long layers, int32_t *op, int32_t *perm);
+
+/// Bytes of workspace the panel kernel needs (the caller aligns it to 64 bytes).
+long relax_panel_workspace_bytes(long n, long comparators, long scalarBytes);
+
+/// P of one row (n × n, row-major, `p`) from the per-comparator α (network order); with a
+/// cotangent `cp` on P, adds the P part of ∂L/∂α to `alphaBar` (network order). Returns the
+/// kernel actually run.
+relax_kernel relax_panels_f64(relax_kernel kernel, const relax_schedule *s, const double *alpha,
+                              double *p, const double *cp, double *alphaBar, void *workspace);
+relax_kernel relax_panels_f32(relax_kernel kernel, const relax_schedule *s, const float *alpha,
+                              float *p, const float *cp, float *alphaBar, void *workspace);
+
+#endif
