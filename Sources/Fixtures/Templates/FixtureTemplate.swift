@@ -31,7 +31,7 @@ public struct TemplateError: Error, Equatable, Sendable, CustomStringConvertible
 
 /// Writes the cases of one fixture method as a *template*: inputs and params, no expected values.
 ///
-/// To add a method (e.g. `render-silhouette`, `algorithm`): write a type conforming to this
+/// To add a method (e.g. `algorithm`): write a type conforming to this
 /// protocol next to the method's checker and add it to ``FixtureTemplates/makers``. The
 /// template document, options and the Python helper are shared.
 public protocol FixtureTemplateMaker: SendableMetatype {
@@ -50,7 +50,7 @@ public protocol FixtureTemplateMaker: SendableMetatype {
 /// The template makers `relax fixtures template` knows, and the template document.
 public enum FixtureTemplates {
     public static let makers: [any FixtureTemplateMaker.Type] = [
-        SortTemplate.self, TopKLossTemplate.self, LogicLayerTemplate.self, LogicNetworkTemplate.self,
+        SortTemplate.self, TopKLossTemplate.self, LogicLayerTemplate.self, LogicNetworkTemplate.self, RenderSilhouetteTemplate.self,
     ]
 
     public static func maker(_ method: String) -> (any FixtureTemplateMaker.Type)? { makers.first { $0.method == method } }

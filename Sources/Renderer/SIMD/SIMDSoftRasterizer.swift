@@ -19,10 +19,16 @@ import RealModule
 //  3. Optional threads: row bands, each with its own gradient buffer, summed in band order
 //     (deterministic).
 //
-// What was tried and measured is in the README section "GenDR renderer" (benchmark table).
 // Transcendental CDFs are evaluated per active lane with the same scalar function as the
 // reference (accuracy first); the rational ones (uniform, cubic Hermite, reciprocal) and the
 // rational T-conorms (max, probabilistic, Einstein) are evaluated on whole vectors.
+//
+// Measured (`relax render bench`, 64×64, 2 700-face sphere, forward + backward, Float, one
+// thread, 2-vCPU AMD EPYC under load, release): 5.6× over the reference for uniform, 4.2× logistic,
+// 5.2× Gaussian, 12× SoftRas-squared — all from culling — and 0.3× for Cauchy (nothing culled).
+// A profile shows ~1.5 µs per 8-pixel vector: the generic SIMD8<T> operations are specialised
+// but not lowered to vector instructions, and the per-lane CDF loop dominates for heavy tails.
+// Not yet tried: concrete SIMD8<Float> kernels with polynomial exp/atan (the expected fix).
 
 /// SIMD (8 pixels per vector), bounding-box-culled soft rasterizer; see the file header.
 public struct SIMDSoftRasterizer: SoftRasterizer {

@@ -95,15 +95,25 @@ public indirect enum SigmoidExpression: Hashable, Sendable, CustomStringConverti
     static let zero = SigmoidExpression.constant(.zero)
     static let one = SigmoidExpression.constant(SigmoidFraction(integer: 1))
 
-    static func negated(_ a: SigmoidExpression) -> SigmoidExpression { a == .zero ? .zero : .negate(a) }
+    static func negated(_ a: SigmoidExpression) -> SigmoidExpression {
+        if case .constant(let c) = a, let folded = SigmoidFraction(-c.numerator, c.denominator) { return .constant(folded) }
+        if case .negate(let inner) = a { return inner }
+        return .negate(a)
+    }
     static func sum(_ a: SigmoidExpression, _ b: SigmoidExpression) -> SigmoidExpression {
         a == .zero ? b : (b == .zero ? a : .add(a, b))
     }
     static func difference(_ a: SigmoidExpression, _ b: SigmoidExpression) -> SigmoidExpression {
-        b == .zero ? a : (a == .zero ? .negate(b) : .subtract(a, b))
+        b == .zero ? a : (a == .zero ? negated(b) : .subtract(a, b))
     }
     static func product(_ a: SigmoidExpression, _ b: SigmoidExpression) -> SigmoidExpression {
         if a == .zero || b == .zero { return .zero }
+        if case .negate(let x) = a { return negated(product(x, b)) }
+        if case .negate(let y) = b { return negated(product(a, y)) }
+        if case .constant(let x) = a, case .constant(let y) = b {
+            let p = x.numerator.multipliedReportingOverflow(by: y.numerator), q = x.denominator.multipliedReportingOverflow(by: y.denominator)
+            if !p.overflow, !q.overflow, let folded = SigmoidFraction(p.partialValue, q.partialValue) { return .constant(folded) }
+        }
         return a == .one ? b : (b == .one ? a : .multiply(a, b))
     }
     static func quotient(_ a: SigmoidExpression, _ b: SigmoidExpression) -> SigmoidExpression {

@@ -98,7 +98,7 @@ struct SigmoidParser {
 
     mutating func parseUnary() throws(CustomSigmoidError) -> SigmoidExpression {
         guard let c = peek() else { throw syntax("expected a number, u or '('") }
-        if c == "-" || c == "−" { position += 1; return .negate(try parseUnary()) }
+        if c == "-" || c == "−" { position += 1; return SigmoidExpression.negated(try parseUnary()) }
         if c == "+" { position += 1; return try parseUnary() }
         return try parsePower()
     }
