@@ -4,10 +4,9 @@ import RealModule
 /// Proofs about the 16 gate relaxations, generic over an exact field `F` (the project runs them
 /// with `Rational`; any ordered field in which the chosen dyadic points are exact works).
 ///
-/// Argument used throughout: every relaxation in `LogicGate.relaxation` is written as a polynomial
-/// whose terms contain `a` and `b` at most once each (degree ≤ 1 per variable, by inspection of
-/// the source). Such a polynomial is determined by its values on any 3 × 3 grid of distinct points
-/// (even degree ≤ 2 per variable is), so equality on the grid below is equality of polynomials.
+/// These run at exact grid points (any ordered field in which the dyadic points are exact; the
+/// tests also use `Double`). The catalogue's gate claims are proved symbolically for every (a, b)
+/// in ``SymbolicProofs``; the grid versions are cross-checks of the same code.
 public enum GateProofs<F: AlgebraicField & Comparable> {
     /// Dyadic grid points (exact in binary floating point too), including points outside [0, 1].
     static var grid: [F] { [0, 1 / 4, 1 / 2, 3 / 4, 1, -2, 5 / 4] }

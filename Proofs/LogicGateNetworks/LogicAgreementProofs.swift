@@ -24,13 +24,13 @@ enum LogicAgreementProofs {
             let network: HardLogicGateNetwork, reference: [Int]
             do {
                 network = try HardLogicGateNetwork(inputBits: inputBits, layers: layers, classes: classes, tau: 1)
-                reference = try LogicGateNetworks.Implementation.reference.implementation.counts(network, inputs: inputs)
+                reference = try LogicImplementation.reference.implementation.counts(network, inputs: inputs)
             } catch {
                 log.fail("trial \(trial): could not build or run the reference: \(error)")
                 continue
             }
             samples += batch
-            for impl in LogicGateNetworks.Implementation.allCases where impl != .reference {
+            for impl in LogicImplementation.allCases where impl != .reference {
                 do {
                     if try impl.implementation.counts(network, inputs: inputs) != reference {
                         log.counterexample("trial \(trial): \(impl) counts differ from the reference")

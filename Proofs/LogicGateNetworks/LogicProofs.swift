@@ -17,19 +17,23 @@ public enum LogicProofs {
                        domain: "all 16 gates × 4 corners (exhaustive)", expected: .proved) { _, _ in GateProofs<LogicExactField>.truthTables() },
         CatalogueEntry("logic.gates.multilinear-extension",
                        claim: "each relaxation is the multilinear extension of its truth table, with range [0, 1] on [0, 1]²",
-                       domain: "every (a, b) ∈ [0, 1]², given degree ≤ 1 per variable (read from the source)", expected: .proved) { _, _ in
-            GateProofs<LogicExactField>.multilinearAndRange()
-        },
-        CatalogueEntry("logic.gates.partials", claim: "the implemented partial derivatives of every gate are exact, with the stated signs",
-                       domain: "every (a, b), given degree ≤ 1 per variable", expected: .proved) { _, _ in GateProofs<LogicExactField>.partials() },
+                       domain: "every real a, b (polynomial identity)", expected: .proved) { _, _ in SymbolicProofs.multilinearAndRange() },
+        CatalogueEntry("logic.gates.partials", claim: "the implemented partial derivatives of every gate are the derivatives of its relaxation",
+                       domain: "every real a, b (polynomial identity)", expected: .proved) { _, _ in SymbolicProofs.partials() },
         CatalogueEntry("logic.mixture.forms",
-                       claim: "16-term sum, coefficient form and corner form of the gate mixture agree; its input partials are exact",
-                       domain: "every p ∈ ℝ¹⁶ (identities linear in p, checked on a basis) and every (a, b)", expected: .proved) { _, _ in
-            NetworkProofs<LogicExactField>.mixtureForms()
+                       claim: "16-term sum, coefficient form and corner form of the gate mixture agree; its input partials are exact; the logit gradient sums to 0 on the simplex",
+                       domain: "every real a, b and every p ∈ ℝ¹⁶ (Σp = 1 for the logit gradient)", expected: .proved) { _, _ in
+            SymbolicProofs.mixture()
         },
-        CatalogueEntry("logic.mixture.logit-gradient", claim: "the logit gradient of the mixture sums to 0 and the mixture stays in [0, 1]",
-                       domain: "12 points of the simplex × a 5 × 5 grid of (a, b)", expected: .tested) { _, _ in
-            NetworkProofs<LogicExactField>.mixtureLogitGradient()
+        CatalogueEntry("logic.mixture.sampled",
+                       claim: "the same identities, the logit gradient and y ∈ [0, 1], evaluated at exact points (cross-check)",
+                       domain: "16 unit vectors + 12 simplex points of p × a 5 × 5 grid of (a, b)", expected: .tested) { _, _ in
+            var c = NetworkProofs<LogicExactField>.mixtureForms()
+            let g = NetworkProofs<LogicExactField>.mixtureLogitGradient()
+            c.evidence += g.evidence
+            c.sample = g.sample
+            c.verdict = c.verdict == .proved && g.verdict == .tested ? .tested : (c.verdict == .refuted || g.verdict == .refuted ? .refuted : .failed)
+            return c
         },
         CatalogueEntry("logic.network.one-hot-equals-hard",
                        claim: "with one-hot gate choices and Boolean inputs, the relaxed network's outputs equal the hard network's bits",

@@ -27,7 +27,7 @@ enum AgreementProofs {
                         log.fail("reference threw on \(label): \(error)")
                         continue
                     }
-                    for impl in Implementation.allCases where impl != .reference {
+                    for impl in SortingImplementation.allCases where impl != .reference {
                         configurations += 1
                         guard let sorter = try? impl.makeSorter(n: n, configuration: config),
                               let o = try? sorter.gradient(x, cotangentY: cy, cotangentP: cp, computeP: true),

@@ -5,7 +5,7 @@ import SortingNetworks
 
 /// Doubly-stochastic `P` on a sample (arXiv 2105.04019, §3): the library's *reference* generic
 /// code `RelaxedSortingNetwork.sort`, instantiated with GMP `Rational`, on one seeded random
-/// rational input per network and size; then every Double `Implementation` against the exact
+/// rational input per network and size; then every Double `SortingImplementation` against the exact
 /// result. A *tested* cross-check: the statement for every n is `DoublyStochasticTheorem`.
 public enum DoublyStochasticProofs {
     /// Agreement bound of the Double implementations with the exact rational result, in units of
@@ -62,7 +62,7 @@ public enum DoublyStochasticProofs {
         var cases = 0, worstY = 0.0, worstP = 0.0, worstRatio = 0.0, worstGradient = 0.0, gradientCases = 0
         var exactFailures: [String] = [], doubleFailures: [String] = []
         let family = SigmoidFamily(rawValue: setting.family.rawValue)!
-        let budgetStart = Date()
+        let budgetStart = Date(), operandBudget = scale.maxOperandBits
         var exhausted: String? = nil
         cases: for kind in SortingNetwork.Kind.allCases {
             for construction in SortingNetwork.Construction.allCases {
@@ -77,16 +77,21 @@ public enum DoublyStochasticProofs {
                     }
                     let x = input(n: n, rng: &rng)
                     let started = Date()
-                    let (y, P) = RelaxedSortingNetwork.sort(x: x, network: network, swap: swap)
+                    let label = "\(kind.rawValue)(\(construction.rawValue)) n=\(n)"
+                    // The exact sort runs on budgeted rationals: an operand beyond the budget stops it.
+                    let budgetedSwap = setting.family.conditionalSwap(
+                        steepness: BudgetedRational(setting.steepness), guardEpsilon: BudgetedRational(epsilon))
+                    let (sorted, exhaustedHere) = BudgetedRational.withBudget(operandBudget) {
+                        RelaxedSortingNetwork.sort(x: x.map(BudgetedRational.init), network: network, swap: budgetedSwap)
+                    }
+                    if let exhaustedHere {
+                        exhausted = "\(label): \(exhaustedHere)"
+                        break cases
+                    }
+                    let y = sorted.y.map(\.value), P = sorted.P.map { $0.map(\.value) }
                     let seconds = Date().timeIntervalSince(started)
                     progress("\(setting.name): \(kind.rawValue)(\(construction.rawValue)) n = \(n): exact sort \(format(seconds)) s, largest entry of P \(P.joined().map { $0.numerator.bitWidth + $0.denominator.bitWidth }.max() ?? 0) bits")
                     cases += 1
-                    let label = "\(kind.rawValue)(\(construction.rawValue)) n=\(n)"
-                    let bits = P.joined().map { $0.numerator.bitWidth + $0.denominator.bitWidth }.max() ?? 0
-                    if bits > scale.maxOperandBits {
-                        exhausted = "operand budget exhausted at \(label): an entry of P has \(bits) bits (budget \(scale.maxOperandBits))"
-                        break cases
-                    }
                     let rowsOK = P.allSatisfy { $0.reduce(0, +) == 1 }
                     let columnsOK = (0..<n).allSatisfy { i in P.reduce(Rational(0)) { $0 + $1[i] } == 1 }
                     let entriesOK = P.allSatisfy { $0.allSatisfy { $0 >= 0 && $0 <= 1 } }
@@ -108,11 +113,20 @@ public enum DoublyStochasticProofs {
                     if n <= setting.gradientMaxN {
                         cotangentY = (0..<n).map { _ in Rational(Int.random(in: -64...64, using: &rng), 32) }
                         cotangentP = (0..<n).map { _ in (0..<n).map { _ in Rational(Int.random(in: -64...64, using: &rng), 32) } }
-                        let trace = RelaxedSortingNetwork.forward(x: x, network: network, swap: swap)
-                        exactGradient = RelaxedSortingNetwork.vectorJacobianProduct(
-                            trace: trace, network: network, swap: swap, cotangentY: cotangentY, cotangentP: cotangentP)
+                        let (gradient, exhaustedHere) = BudgetedRational.withBudget(operandBudget) {
+                            let bx = x.map(BudgetedRational.init)
+                            let trace = RelaxedSortingNetwork.forward(x: bx, network: network, swap: budgetedSwap)
+                            return RelaxedSortingNetwork.vectorJacobianProduct(
+                                trace: trace, network: network, swap: budgetedSwap,
+                                cotangentY: cotangentY.map(BudgetedRational.init), cotangentP: cotangentP.map { $0.map(BudgetedRational.init) })
+                        }
+                        if let exhaustedHere {
+                            exhausted = "\(label) (VJP): \(exhaustedHere)"
+                            break cases
+                        }
+                        exactGradient = gradient.map(\.value)
                     }
-                    for implementation in Implementation.allCases {
+                    for implementation in SortingImplementation.allCases {
                         guard let sorter = try? implementation.makeSorter(n: n, configuration: configuration),
                               let output = try? sorter.sort(x.map { $0.doubleValue }, computeP: true),
                               let pDouble = output.p
@@ -174,7 +188,7 @@ public enum DoublyStochasticProofs {
         var figure = "\(cases) exact cases"
         if setting.compareDouble {
             let worst = "max error y \(format(worstY)) ε·max|x|, P \(format(worstP)) ε; worst/bound \(format(worstRatio))"
-            log.require(doubleFailures.isEmpty, "Implementation.allCases (\(Implementation.allCases.map(\.rawValue).joined(separator: ", "))) vs exact: \(worst) (bound \(Int(doubleAgreementBoundPerLayer)) ε per layer)" + (doubleFailures.isEmpty ? "" : ": " + doubleFailures.prefix(5).joined(separator: "; ")))
+            log.require(doubleFailures.isEmpty, "SortingImplementation.allCases (\(SortingImplementation.allCases.map(\.rawValue).joined(separator: ", "))) vs exact: \(worst) (bound \(Int(doubleAgreementBoundPerLayer)) ε per layer)" + (doubleFailures.isEmpty ? "" : ": " + doubleFailures.prefix(5).joined(separator: "; ")))
             log.note("exact VJP (random dyadic cotangents on y and P, n ≤ \(setting.gradientMaxN)) vs every Double gradient: \(gradientCases) comparisons, max error \(format(worstGradient)) ε·n·max|∂x| (bound \(Int(doubleGradientAgreementBoundPerLayer)) per layer); values-only path included in the y figure")
             figure += "; Double within \(format(worstP)) ε (P), \(format(worstY)) ε·max|x| (y), \(format(worstGradient)) ε·n·max|∂x| (VJP)"
         } else {

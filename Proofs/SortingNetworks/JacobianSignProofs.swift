@@ -10,7 +10,7 @@ import SortingNetworks
 enum JacobianSignProofs {
     static let sizes: [SortingNetwork.Kind: [Int]] = [.bitonic: Array(2...8), .oddEven: Array(2...6)]
 
-    static func run(_ family: RationalSigmoidFamily, progress: ProofProgress) -> Certificate {
+    static func run(_ family: RationalSigmoidFamily, scale: ProofScale = .test, progress: ProofProgress) -> Certificate {
         var log = ProofLog(
             name: "sorting.jacobian.sampled.\(family.rawValue)",
             claim: "\(family.rawValue): the reference backward pass over exact rationals gives ∂y_i/∂x_j ≥ 0 and Σ_j ∂y_i/∂x_j = 1 exactly")
@@ -20,14 +20,30 @@ enum JacobianSignProofs {
         var rng = SplitMix64(seed: 0x00AC_0B1A_2203_0963)
         var cases = 0, entries = 0, zeros = 0
         var failures: [String] = []
-        for kind in SortingNetwork.Kind.allCases {
+        let started = Date()
+        cases: for kind in SortingNetwork.Kind.allCases {
             for construction in SortingNetwork.Construction.allCases {
                 for n in sizes[kind] ?? [] {
-                    guard let network = try? SortingNetwork(kind: kind, n: n, construction: construction) else { continue }
+                    if Date().timeIntervalSince(started) > scale.maxSeconds {
+                        log.fail("time budget of \(scale.maxSeconds) s exhausted before \(kind.rawValue) n=\(n)")
+                        break cases
+                    }
+                    guard let network = try? SortingNetwork(kind: kind, n: n, construction: construction) else {
+                        log.fail("cannot build \(kind.rawValue)(\(construction.rawValue)) n=\(n)")
+                        continue
+                    }
                     // Inputs k/8 with |k| ≤ 24: close values, so many comparators sit in the
                     // sigmoids' central (non-saturated) parts.
                     let x = (0..<n).map { _ in Rational(Int.random(in: -24...24, using: &rng), 8) }
-                    let J = RelaxedSortingNetwork.jacobian(x: x, network: network, swap: swap)
+                    let budgetedSwap = family.conditionalSwap(steepness: BudgetedRational(steepness), guardEpsilon: BudgetedRational(0))
+                    let (budgetedJ, exhaustedHere) = BudgetedRational.withBudget(scale.maxOperandBits) {
+                        RelaxedSortingNetwork.jacobian(x: x.map(BudgetedRational.init), network: network, swap: budgetedSwap)
+                    }
+                    if let exhaustedHere {
+                        log.fail("\(kind.rawValue)(\(construction.rawValue)) n=\(n): \(exhaustedHere)")
+                        break cases
+                    }
+                    let J = budgetedJ.map { $0.map(\.value) }
                     cases += 1
                     progress("\(log.name): \(kind.rawValue)(\(construction.rawValue)) n = \(n)")
                     for (i, row) in J.enumerated() {

@@ -87,8 +87,8 @@ public enum SortingProofs {
     ] + RationalSigmoidFamily.allCases.map { family in
         CatalogueEntry("sorting.jacobian.sampled.\(family.rawValue)",
                        claim: "\(family.rawValue): the reference backward pass over exact rationals gives ∂y_i/∂x_j ≥ 0 and rows summing to 1",
-                       domain: "one seeded input per network: bitonic n ≤ 8, odd-even n ≤ 6, both constructions", expected: .tested) { _, progress in
-            JacobianSignProofs.run(family, progress: progress)
+                       domain: "one seeded input per network: bitonic n ≤ 8, odd-even n ≤ 6, both constructions", expected: .tested) { scale, progress in
+            JacobianSignProofs.run(family, scale: scale, progress: progress)
         }
     } + DoublyStochasticProofs.settings.map { setting in
         CatalogueEntry(setting.name,

@@ -20,7 +20,7 @@ public struct ProofScale: Sendable {
 
     public init(
         maxExhaustiveN: Int = 20, rationalSamples: Int = 2, rationalSizes: [Int] = [3, 5, 6, 8],
-        maxStructuralN: Int = 1024, maxOperandBits: Int = 1 << 20, maxSeconds: Double = 300
+        maxStructuralN: Int = 1024, maxOperandBits: Int = 1 << 19, maxSeconds: Double = 300
     ) {
         self.maxExhaustiveN = maxExhaustiveN
         self.rationalSamples = rationalSamples

@@ -26,7 +26,9 @@ extension TopKProofs {
         var configurations = 0, comparators = 0, dropped = 0
         for n in coneSizes where n <= scale.maxStructuralN {
             for k in coneKs where k <= n {
-                for network in topKNetworks(n: n, k: k) {
+                let networks = topKNetworks(n: n, k: k)
+                if networks.count != 4 { log.fail("n=\(n) K=\(k): only \(networks.count) of the 4 networks could be built") }
+                for network in networks {
                     let full = network.layers.flatMap { $0 }
                     let pruned = network.pruned().layers.flatMap { $0 }
                     var live = [Bool](repeating: false, count: n)

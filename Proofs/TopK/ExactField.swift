@@ -6,8 +6,18 @@ extension TopKProofs {
     /// The exact instantiation used by the registry: GMP rationals (`ExactArithmetic.Rational`),
     /// so `A(pruned) == A(full)`, equal gradients and exact column sums are statements about
     /// the mathematics, not about floating-point rounding.
+    /// The rationals run against the operand budget of `scale` (``BudgetedRational``): past it
+    /// the check stops quickly and reports `failed` instead of growing its numbers without bound.
     static func pruningExactDefault(scale: ProofScale) -> Certificate {
-        pruningExact(Rational.self, fieldName: "GMP rationals", exact: true, scale: scale) { Rational($0, $1) }
+        let (certificate, exhausted) = BudgetedRational.withBudget(scale.maxOperandBits) {
+            pruningExact(BudgetedRational.self, fieldName: "GMP rationals", exact: true, scale: scale) { BudgetedRational(Rational($0, $1)) }
+        }
+        guard let exhausted else { return certificate }
+        var failed = certificate
+        failed.verdict = .failed
+        failed.sample = nil
+        failed.evidence.append("FAILED: \(exhausted)")
+        return failed
     }
 
     /// The same check over `Double` (bit-for-bit equality of the pruned and full evaluation).

@@ -1,3 +1,4 @@
+import Dispatch
 import RealModule
 import SortingNetworks
 import TopK
@@ -37,11 +38,17 @@ extension TopKProofs {
         let (verdict, evidence, figure, seconds) = timed {
             var rng = SplitMix64(seed: 0x70_4B_50)
             var cases = 0
+            let started = DispatchTime.now().uptimeNanoseconds
             for n in scale.rationalSizes {
                 for k in Set([1, min(3, n), min(5, n)]).sorted() {
                     for network in topKNetworks(n: n, k: k) {
                         for family in RationalSigmoidFamily.allCases {
                             for _ in 0..<scale.rationalSamples {
+                                // Budget: the exact rationals grow with the depth; stop with `failed`
+                                // instead of running without bound (checked between cases).
+                                if Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 > scale.maxSeconds {
+                                    return (.failed, ["time budget of \(scale.maxSeconds) s exhausted before n=\(n) K=\(k) (\(cases) cases done)"], "budget exhausted")
+                                }
                                 let x = (0..<n).map { _ in makeRational(Int(rng.next() % 201) - 100, Int(rng.next() % 17) + 1) }
                                 let cot = (0..<n).map { _ in (0..<k).map { _ in makeRational(Int(rng.next() % 21) - 10, Int(rng.next() % 5) + 1) } }
                                 let steep = makeRational(Int(rng.next() % 9) + 1, Int(rng.next() % 3) + 1)

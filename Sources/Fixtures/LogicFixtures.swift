@@ -5,11 +5,11 @@ import LogicGateNetworks
 /// training mode — `y`, `grad_x`, `grad_logits` for inputs `x`, wiring `a`, `b`, `logits`.
 public enum LogicLayerFixtures: FixtureMethod {
     public static let name = "logic-layer"
-    public static var implementations: [String] { Implementation.allCases.map(\.rawValue) }
+    public static var implementations: [String] { LogicImplementation.allCases.map(\.rawValue) }
     public static let outputKeys: Set<String> = ["y", "grad_x", "grad_logits"]
 
     public static func evaluate(_ c: FixtureCase, implementation: String) throws -> [String: FixtureTensor] {
-        guard let impl = Implementation(rawValue: implementation) else {
+        guard let impl = LogicImplementation(rawValue: implementation) else {
             throw FixtureError.unknownImplementation(c.location(), implementation: implementation, known: implementations)
         }
         let x = try c.input("x", shape: [nil, nil])
@@ -51,11 +51,11 @@ public enum LogicLayerFixtures: FixtureMethod {
 /// or `{"file": …}`, `.json.gz` allowed) on 0/1 inputs → `counts` and `predictions`, exactly.
 public enum LogicNetworkFixtures: FixtureMethod {
     public static let name = "logic-network"
-    public static var implementations: [String] { Implementation.allCases.map(\.rawValue) }
+    public static var implementations: [String] { LogicImplementation.allCases.map(\.rawValue) }
     public static let outputKeys: Set<String> = ["counts", "predictions"]
 
     public static func evaluate(_ c: FixtureCase, implementation: String) throws -> [String: FixtureTensor] {
-        guard let impl = Implementation(rawValue: implementation) else {
+        guard let impl = LogicImplementation(rawValue: implementation) else {
             throw FixtureError.unknownImplementation(c.location(), implementation: implementation, known: implementations)
         }
         var modelValue = try c.inputValue("model")

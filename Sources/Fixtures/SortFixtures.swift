@@ -10,11 +10,11 @@ import SortingNetworks
 /// * expected: `y` `[B][n]`, `p` `[B][n][n]` (`p[b][j][i]` = weight of input `j` at output
 ///   position `i`), `grad_x` `[B][n]` (needs at least one cotangent).
 ///
-/// Evaluated with every `Implementation` in Double, or in Float when the file's `dtype` is
+/// Evaluated with every `SortingImplementation` in Double, or in Float when the file's `dtype` is
 /// `"float32"` (inputs must then be float32 values; other dtypes are an error).
 public enum SortFixtures: FixtureMethod {
     public static let name = "sort"
-    public static var implementations: [String] { Implementation.allCases.map(\.rawValue) }
+    public static var implementations: [String] { SortingImplementation.allCases.map(\.rawValue) }
     public static let outputKeys: Set<String> = ["y", "p", "grad_x"]
 
     /// The sorter configuration a case asks for.
@@ -28,7 +28,7 @@ public enum SortFixtures: FixtureMethod {
     }
 
     public static func evaluate(_ c: FixtureCase, implementation: String) throws -> [String: FixtureTensor] {
-        guard let impl = Implementation(rawValue: implementation) else {
+        guard let impl = SortingImplementation(rawValue: implementation) else {
             throw FixtureError.unknownImplementation(c.location(), implementation: implementation, known: implementations)
         }
         let configuration = try configuration(c)

@@ -13,11 +13,11 @@ import TopK
 /// * expected: `loss` (scalar), `grad_logits` `[B][n]`, `topk_probabilities` `[B][n'][K]` with
 ///   `n' = m` under top-m pre-selection (true class first), else `n`.
 ///
-/// Evaluated in Double with every top-k `TopK.Implementation`; the optimized one runs the
+/// Evaluated in Double with every top-k `TopKImplementation`; the optimized one runs the
 /// pruned network (the authors' package never prunes), so the fixtures also check pruning.
 public enum TopKLossFixtures: FixtureMethod {
     public static let name = "topk-loss"
-    public static var implementations: [String] { TopK.Implementation.allCases.map(\.rawValue) }
+    public static var implementations: [String] { TopKImplementation.allCases.map(\.rawValue) }
     public static let outputKeys: Set<String> = ["loss", "grad_logits", "topk_probabilities"]
 
     public static func configuration(_ c: FixtureCase) throws -> TopKConfiguration {
@@ -43,7 +43,7 @@ public enum TopKLossFixtures: FixtureMethod {
     }
 
     public static func evaluate(_ c: FixtureCase, implementation: String) throws -> [String: FixtureTensor] {
-        guard let impl = TopK.Implementation(rawValue: implementation) else {
+        guard let impl = TopKImplementation(rawValue: implementation) else {
             throw FixtureError.unknownImplementation(c.location(), implementation: implementation, known: implementations)
         }
         let cfg = try configuration(c)

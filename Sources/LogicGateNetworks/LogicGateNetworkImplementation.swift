@@ -15,7 +15,7 @@ public protocol LogicGateNetworkImplementation: Sendable {
 }
 
 /// Every implementation, for tests, fixtures and benchmarks to iterate.
-public enum Implementation: String, CaseIterable, Sendable {
+public enum LogicImplementation: String, CaseIterable, Sendable {
     /// ``ReferenceLogicGateNetwork``.
     case reference
     /// ``SIMDLogicGateNetwork`` for the relaxed network, ``BitSlicedLogicNetwork`` for the hard one.
@@ -28,3 +28,7 @@ public enum Implementation: String, CaseIterable, Sendable {
         }
     }
 }
+
+/// The former name of ``LogicImplementation`` (renamed so that the enum says which method it belongs to).
+@available(*, deprecated, renamed: "LogicImplementation")
+public typealias Implementation = LogicImplementation

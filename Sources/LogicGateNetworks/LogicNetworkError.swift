@@ -24,7 +24,7 @@ public enum LogicNetworkError: Error, CustomStringConvertible, Equatable, Sendab
     case unreadable(String)
     /// A `.npy` array that is malformed or of an unsupported kind.
     case malformedArray(String)
-    /// A size beyond the ``Limits`` (refused before allocating).
+    /// A size beyond the `Limits` (refused before allocating).
     case limit(LimitError)
 
     public var description: String {

@@ -137,7 +137,7 @@ public protocol RelaxedSorter: Sendable {
 }
 
 /// Every implementation of ``RelaxedSorter``; tests, proofs, fixtures and benchmarks iterate it.
-public enum Implementation: String, CaseIterable, Sendable, Codable, CustomStringConvertible {
+public enum SortingImplementation: String, CaseIterable, Sendable, Codable, CustomStringConvertible {
     /// ``ReferenceRelaxedSorter``: the paper's loops, plain Swift.
     case reference
     /// ``SIMDRelaxedSorter``: sparse wire-pair application, SIMD over P rows, panel-blocked P
@@ -196,3 +196,7 @@ extension RelaxedSorter {
         return try sort(rows.flatMap { $0 }, computeP: computeP)
     }
 }
+
+/// The former name of ``SortingImplementation`` (renamed so that the enum says which method it belongs to).
+@available(*, deprecated, renamed: "SortingImplementation")
+public typealias Implementation = SortingImplementation

@@ -20,7 +20,7 @@ extension SortConfiguration {
     /// (`Double` elements): 128 bytes per comparator (the network's layers, the optimized
     /// sorter's wiring and its per-comparator α, dα/dd and a − b), the inputs and outputs
     /// (`P` is `batch·n²` elements), and for the reference sorter its per-layer trace of one row.
-    public func estimatedWorkingBytes(n: Int, batch: Int, computeP: Bool, implementation: Implementation) -> Int {
+    public func estimatedWorkingBytes(n: Int, batch: Int, computeP: Bool, implementation: SortingImplementation) -> Int {
         let m = Double(max(n, 0)), rows = Double(max(batch, 0))
         let comparators = SortingNetwork.comparatorCountBound(kind: network, n: n)
         let layers = network == .oddEven ? m : {

@@ -47,7 +47,7 @@ struct BenchCommand: AsyncParsableCommand {
         print(pad("n", 6) + pad("implementation", 16) + pad("median s/sample", 22) + pad("samples/s", 12) + "vs reference")
         for n in self.n {
             var referenceTime: Double?
-            for impl in Implementation.allCases {
+            for impl in SortingImplementation.allCases {
                 if impl == .reference && n > referenceLimit { continue }
                 let config = SortConfiguration(network: kind, construction: .valid, family: family, steepness: 10)
                 let sorter: any RelaxedSorter = impl != .reference && threads > 1

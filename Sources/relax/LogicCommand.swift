@@ -133,6 +133,10 @@ struct LogicBenchCommand: AsyncParsableCommand {
             // One-core figures use this thread's CPU time (robust on a shared, loaded machine) and
             // wall time; the all-core figure can only use wall time.
             let gates = Self.median(repetitions) { _ = sliced.benchmarkGatesOnly(inputs: x, width: width, repetitions: chunkReps) }
+            // A failing call is an error, never a timed figure: run both once untimed first (the
+            // timed calls then see the very same inputs).
+            _ = try sliced.counts(inputs: x, width: width, threads: 1)
+            _ = try sliced.counts(inputs: x, width: width, threads: threads)
             let one = Self.median(repetitions) { _ = try? sliced.counts(inputs: x, width: width, threads: 1) }
             let all = Self.median(repetitions) { _ = try? sliced.counts(inputs: x, width: width, threads: threads) }
             let n = Double(chunkReps * wordWidth), b = Double(batch)

@@ -58,7 +58,7 @@ struct SortCommand: AsyncParsableCommand {
             throw ValidationError("unknown construction '\(self.construction)' (valid, authors)")
         }
         guard let family = SigmoidFamily(rawValue: family) else { throw ValidationError("unknown family '\(self.family)'") }
-        guard let impl = Implementation(rawValue: implementation) else { throw ValidationError("unknown implementation '\(implementation)'") }
+        guard let impl = SortingImplementation(rawValue: implementation) else { throw ValidationError("unknown implementation '\(implementation)'") }
         if artLambdaOption != nil && family != .logisticPhi {
             throw ValidationError("--art-lambda applies to the logistic_phi family only (this run uses \(family.rawValue))")
         }

@@ -21,7 +21,7 @@ import TopK
         let n = 19, batch = 11
         let x = Self.data(n * batch, seed: 1), cy = Self.data(n * batch, seed: 2), cp = Self.data(n * n * batch, seed: 3)
         let config = SortConfiguration(network: kind, family: .logisticPhi, steepness: 7)
-        for implementation in SortingNetworks.Implementation.allCases {
+        for implementation in SortingImplementation.allCases {
             let sorter = try implementation.makeSorter(n: n, configuration: config)
             let a = try sorter.gradient(x, cotangentY: cy, cotangentP: cp, computeP: true)
             let b = try sorter.gradient(x, cotangentY: cy, cotangentP: cp, computeP: true)
@@ -40,7 +40,7 @@ import TopK
     func topKIsIdenticalAcrossRuns(method: TopKMethod) throws {
         let n = 12, batch = 5
         let logits = Self.data(n * batch, seed: 4), labels = (0..<batch).map { $0 * 7 % n }
-        for implementation in TopK.Implementation.allCases {
+        for implementation in TopKImplementation.allCases {
             let loss = try implementation.makeLoss(n: n, configuration: TopKConfiguration(method: method))
             let a: TopKLossResult<Double> = try loss.evaluate(logits: logits, labels: labels, computeProbabilities: true)
             let b: TopKLossResult<Double> = try loss.evaluate(logits: logits, labels: labels, computeProbabilities: true)

@@ -58,8 +58,8 @@ import Testing
 
 @Suite struct TrainingTests {
     /// A few Adam steps on a learnable toy task lower the loss (both implementations agree on it).
-    @Test(arguments: Implementation.allCases)
-    func adamLowersTheLoss(implementation: Implementation) {
+    @Test(arguments: LogicImplementation.allCases)
+    func adamLowersTheLoss(implementation: LogicImplementation) {
         var net = try! LogicGateNetwork<Float>(inputWidth: 8, width: 32, depth: 2, classes: 2, tau: 4, seed: 1)
         let batch = 64
         let x: [Float] = Random.bits(seed: 3, count: batch * 8).map { Float($0) }

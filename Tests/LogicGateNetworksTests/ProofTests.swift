@@ -20,6 +20,15 @@ import Testing
         #expect(NetworkProofs<Double>.oneHotEqualsHard(networks: 4).verdict == .tested)
     }
 
+    /// The symbolic checker can fail: a wrong identity or a non-polynomial division is refused.
+    @Test func symbolicPolynomialsDistinguish() {
+        let a = SymbolicPolynomial.a, b = SymbolicPolynomial.b
+        #expect((a + b) * (a - b) == a * a - b * b)
+        #expect(a * b != b * b && (a * b).derivative(0) == b)
+        #expect(a / b != a / b, "division by a non-constant is invalid and equals nothing")
+        #expect((a * a).degree(in: 0) == 2)
+    }
+
     @Test func registryIsExactAndNamed() {
         #expect(LogicProofs.exactFieldName == "Rational")
         #expect(LogicProofs.catalogue.duplicateNames.isEmpty)

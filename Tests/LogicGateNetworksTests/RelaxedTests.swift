@@ -13,7 +13,7 @@ import Testing
         for s in 0..<256 { for bit in 0..<8 { inputs.append(UInt8((s >> bit) & 1)) } }
         let expected = try ReferenceLogicGateNetwork().counts(hard, inputs: inputs)
         let relaxed = try oneHot(hard)
-        for impl in Implementation.allCases {
+        for impl in LogicImplementation.allCases {
             let scores = impl.implementation.scores(relaxed, x: inputs.map { Double($0) }, batch: 256)
             #expect(scores.map { Int(exactly: $0) } == expected.map { Optional($0) }, "\(impl)")
         }
@@ -47,8 +47,8 @@ import Testing
     }
 
     /// Layer VJP vs central finite differences (Double, h = 1e-6), including grad_factor.
-    @Test(arguments: Implementation.allCases, [(5, 4, 3), (9, 20, 7)])
-    func layerVJPMatchesFiniteDifferences(implementation: Implementation, shape: (Int, Int, Int)) {
+    @Test(arguments: LogicImplementation.allCases, [(5, 4, 3), (9, 20, 7)])
+    func layerVJPMatchesFiniteDifferences(implementation: LogicImplementation, shape: (Int, Int, Int)) {
         let (n, m, batch) = shape
         let impl = implementation.implementation
         let layer: LogicLayer<Double> = Random.layer(seed: UInt64(n), inputs: n, outputs: m, gradFactor: 1.5)

@@ -16,8 +16,8 @@ import Testing
         return try LogicGateNetwork(layers: [l1, l2], groupSum: try GroupSum(classes: 2, tau: 2))
     }
 
-    @Test(arguments: Implementation.allCases)
-    func forwardAndBackwardMatchAppendix(implementation: Implementation) throws {
+    @Test(arguments: LogicImplementation.allCases)
+    func forwardAndBackwardMatchAppendix(implementation: LogicImplementation) throws {
         let net = try Self.network()
         let impl = implementation.implementation
         let x = [0.9, 0.2, 0.6]
@@ -44,8 +44,8 @@ import Testing
         for i in 0..<3 { #expect(abs(gx[i] - ex[i]) < 2e-6) }
     }
 
-    @Test(arguments: Implementation.allCases)
-    func hardNetworkMatchesAppendix(implementation: Implementation) throws {
+    @Test(arguments: LogicImplementation.allCases)
+    func hardNetworkMatchesAppendix(implementation: LogicImplementation) throws {
         let hard = try Self.network().discretized()
         #expect(hard.layers.map { $0.gates } == [[.and, .xor], [.or, .notOr]])
         // A.4: all 8 patterns, sample s has x0 = bit0(s), x1 = bit1(s), x2 = bit2(s).

@@ -100,8 +100,8 @@ import ExactArithmetic
 
     /// The reciprocal family given as a file runs bit for bit like the built-in one (the same
     /// formula: 2 + |u| = 2 − u exactly for u < 0), in both implementations and both precisions.
-    @Test(arguments: Implementation.allCases)
-    func customFamilyRunsInEverySorter(_ implementation: Implementation) throws {
+    @Test(arguments: SortingImplementation.allCases)
+    func customFamilyRunsInEverySorter(_ implementation: SortingImplementation) throws {
         var custom = SortConfiguration(family: .cauchy, steepness: 3)
         custom.customFamily = try Self.load("reciprocal")
         let builtIn = SortConfiguration(family: .reciprocal, steepness: 3)

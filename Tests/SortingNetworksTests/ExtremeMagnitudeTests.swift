@@ -22,7 +22,7 @@ struct ExtremeMagnitudeTests {
         [Double(T.leastNonzeroMagnitude), 1e-300, 1, 10, 1e30, 1.7e308, Double(T.greatestFiniteMagnitude)]
     }
 
-    static func check<T: SortScalar>(_: T.Type, family: SigmoidFamily, implementation: Implementation) throws -> Int {
+    static func check<T: SortScalar>(_: T.Type, family: SigmoidFamily, implementation: SortingImplementation) throws -> Int {
         let m = magnitudes(T.self)
         var cases = 0
         for s in steepnesses(T.self) {
@@ -70,8 +70,8 @@ struct ExtremeMagnitudeTests {
         return cases
     }
 
-    @Test(arguments: SigmoidFamily.allCases, Implementation.allCases)
-    func finiteForwardEverywhere(family: SigmoidFamily, implementation: Implementation) throws {
+    @Test(arguments: SigmoidFamily.allCases, SortingImplementation.allCases)
+    func finiteForwardEverywhere(family: SigmoidFamily, implementation: SortingImplementation) throws {
         let double = try Self.check(Double.self, family: family, implementation: implementation)
         let float = try Self.check(Float.self, family: family, implementation: implementation)
         #expect(double > 0 && float > 0)
@@ -80,8 +80,8 @@ struct ExtremeMagnitudeTests {
     /// The reproducers: the first is beyond the input bound (typed error), the second —
     /// s·|Δx| overflows — gives the hard sort with a permutation matrix P, as does the largest
     /// accepted input.
-    @Test(arguments: Implementation.allCases)
-    func reciprocalReproducers(implementation: Implementation) throws {
+    @Test(arguments: SortingImplementation.allCases)
+    func reciprocalReproducers(implementation: SortingImplementation) throws {
         let sorter = try implementation.makeSorter(n: 3, configuration: .init(family: .reciprocal))
         #expect(throws: RelaxedSortError.inputOutOfRange(row: 0, column: 0, value: 1e308, bound: Double.greatestFiniteMagnitude / 4)) {
             try sorter.sort([1e308, -1e308, 0], computeP: true)

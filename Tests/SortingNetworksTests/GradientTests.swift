@@ -13,8 +13,8 @@ struct GradientTests {
     }
 
     @Test("VJP = central differences, every family, network and implementation",
-          arguments: Implementation.allCases, SigmoidFamily.allCases)
-    func finiteDifferences(impl: Implementation, family: SigmoidFamily) async throws {
+          arguments: SortingImplementation.allCases, SigmoidFamily.allCases)
+    func finiteDifferences(impl: SortingImplementation, family: SigmoidFamily) async throws {
         // Cases skipped near a kink are counted; more than `maximumSkippedShare` of them fails.
         let count = 40, maximumSkippedShare = 0.25
         var skipped = 0
@@ -70,8 +70,8 @@ struct GradientTests {
         return distance
     }
 
-    @Test("Cotangent on y only equals the y part; on P only equals the P part (linearity)", arguments: Implementation.allCases)
-    func linearity(impl: Implementation) throws {
+    @Test("Cotangent on y only equals the y part; on P only equals the P part (linearity)", arguments: SortingImplementation.allCases)
+    func linearity(impl: SortingImplementation) throws {
         var rng = SplitMix64(seed: 11)
         let n = 9
         let sorter = try impl.makeSorter(n: n, configuration: .init(network: .bitonic, construction: .authors, family: .cauchy, steepness: 5))
@@ -82,8 +82,8 @@ struct GradientTests {
         #expect(maxAbsDifference(both, zip(onlyY, onlyP).map { $0 + $1 }) <= 1e-13)
     }
 
-    @Test("Σy has gradient exactly 1 everywhere (sum preservation; upstream issue #6)", arguments: Implementation.allCases)
-    func sumGradient(impl: Implementation) throws {
+    @Test("Σy has gradient exactly 1 everywhere (sum preservation; upstream issue #6)", arguments: SortingImplementation.allCases)
+    func sumGradient(impl: SortingImplementation) throws {
         var rng = SplitMix64(seed: 5)
         for family in SigmoidFamily.allCases {
             let sorter = try impl.makeSorter(n: 13, configuration: .init(network: .oddEven, family: family, steepness: 3))

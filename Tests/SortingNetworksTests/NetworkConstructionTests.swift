@@ -27,6 +27,28 @@ struct NetworkConstructionTests {
         #expect(valid.layers.count == bL && valid.comparatorCount == bC)
     }
 
+    /// The table's last column, beyond the exhaustive range: where the authors' wiring is listed as
+    /// not sorting, a seeded search finds a 0-1 input it leaves unsorted (an exact counterexample);
+    /// where it is listed as sorting, 200 seeded random 0-1 inputs come out sorted (a sample).
+    @Test("Authors' bitonic: the table's sorts/does-not-sort column for n > 24", arguments: table.filter { $0.0 > 24 })
+    func authorsSortsColumn(row: (Int, Int, Int, Int, Int, Int, Int, Bool)) throws {
+        let (n, _, _, _, _, _, _, sorts) = row
+        let network = try SortingNetwork(kind: .bitonic, n: n, construction: .authors)
+        var rng = SplitMix64(seed: UInt64(n))
+        var unsorted = 0
+        for _ in 0..<200 {
+            let ones = Int.random(in: 1..<n, using: &rng)
+            let input = (0..<n).map { $0 < ones ? UInt8(1) : 0 }.shuffled(using: &rng)
+            let output = network.hardSorted(input)
+            if zip(output, output.dropFirst()).contains(where: { $0 > $1 }) { unsorted += 1 }
+        }
+        if sorts {
+            #expect(unsorted == 0, "n = \(n): \(unsorted) of 200 random 0-1 inputs left unsorted")
+        } else {
+            #expect(unsorted > 0, "n = \(n): no unsorted 0-1 input among 200 seeded ones")
+        }
+    }
+
     @Test("Checksums over n = 2…1024 (counts from the authors' code)")
     func checksums() throws {
         var oe = (0, 0, 0), authors = (0, 0, 0), valid = (0, 0)

@@ -42,6 +42,14 @@ import Testing
         #expect(text.contains("domain: every real u"))
     }
 
+    /// An exact proof whose rationals outgrow its budget ends `failed`, naming the budget.
+    @Test func exhaustedBudgetFails() {
+        let certificate = DoublyStochasticProofs.run(DoublyStochasticProofs.settings[0], scale: ProofScale(maxOperandBits: 64), progress: .silent)
+        #expect(certificate.verdict == .failed && certificate.evidence.contains { $0.contains("operand budget exhausted") })
+        let jacobian = JacobianSignProofs.run(.reciprocal, scale: ProofScale(maxSeconds: 0), progress: .silent)
+        #expect(jacobian.verdict == .failed && jacobian.evidence.contains { $0.contains("time budget") })
+    }
+
     /// The 0-1 check of the authors' wiring must be able to disagree with its claim: claiming
     /// that n = 22 sorts is refuted by a concrete input.
     @Test func zeroOneClaimCanBeRefuted() {

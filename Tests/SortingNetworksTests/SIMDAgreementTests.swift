@@ -6,7 +6,7 @@ import SortingNetworks
 /// construction, n = 1…70, odd batch sizes, Double and Float.
 @Suite("Optimized vs reference agreement")
 struct SIMDAgreementTests {
-    static let optimized = Implementation.allCases.filter { $0 != .reference }
+    static let optimized = SortingImplementation.allCases.filter { $0 != .reference }
 
     /// Every optimized implementation against one reference run per case (the reference
     /// dominates the cost, so it is computed once).

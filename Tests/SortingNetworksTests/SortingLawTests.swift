@@ -12,13 +12,13 @@ struct SortingLawTests {
     static let network = Gen.int(in: 0...2)
     static let steepness = Gen.double(in: 0.5...40)
 
-    func sorter(_ impl: Implementation, n: Int, _ net: Int, _ family: SigmoidFamily, _ s: Double) throws -> any RelaxedSorter {
+    func sorter(_ impl: SortingImplementation, n: Int, _ net: Int, _ family: SigmoidFamily, _ s: Double) throws -> any RelaxedSorter {
         let (kind, construction) = allNetworks[net]
         return try impl.makeSorter(n: n, configuration: .init(network: kind, construction: construction, family: family, steepness: s))
     }
 
-    @Test("P is doubly stochastic with entries in [0, 1]; Σy = Σx; y = xᵀP", arguments: Implementation.allCases)
-    func doublyStochastic(impl: Implementation) async throws {
+    @Test("P is doubly stochastic with entries in [0, 1]; Σy = Σx; y = xᵀP", arguments: SortingImplementation.allCases)
+    func doublyStochastic(impl: SortingImplementation) async throws {
         try forAll(seed: 101, count: 150, Self.rows, Self.network, Self.family, Self.steepness) { x, net, family, s in
             let n = x.count
             let out = try sorter(impl, n: n, net, family, s).sort(x, computeP: true)
@@ -39,8 +39,8 @@ struct SortingLawTests {
         }
     }
 
-    @Test("Translation: y(x + c) = y(x) + c and P(x + c) = P(x)", arguments: Implementation.allCases)
-    func translation(impl: Implementation) async throws {
+    @Test("Translation: y(x + c) = y(x) + c and P(x + c) = P(x)", arguments: SortingImplementation.allCases)
+    func translation(impl: SortingImplementation) async throws {
         try forAll(seed: 102, count: 100, Self.rows, Self.network, Self.family, Gen.double(in: -3...3)) { x, net, family, c in
             let s = try sorter(impl, n: x.count, net, family, 7)
             let base = try s.sort(x, computeP: true)
@@ -52,8 +52,8 @@ struct SortingLawTests {
         }
     }
 
-    @Test("Scaling: P(λx, s) = P(x, λs) for every family but logistic_phi", arguments: Implementation.allCases)
-    func scaling(impl: Implementation) async throws {
+    @Test("Scaling: P(λx, s) = P(x, λs) for every family but logistic_phi", arguments: SortingImplementation.allCases)
+    func scaling(impl: SortingImplementation) async throws {
         let families = SigmoidFamily.allCases.filter { $0 != .logisticPhi }
         try forAll(seed: 103, count: 100, Self.rows, Self.network, Gen.element(of: families).compactMap { $0 }, Gen.element(of: [0.25, 2, 8]).compactMap { $0 }) { x, net, family, lambda in
             let scaled = try sorter(impl, n: x.count, net, family, 3).sort(x.map { $0 * lambda }, computeP: true)
@@ -67,8 +67,8 @@ struct SortingLawTests {
     /// 1/(16s) in value and by 1/(16sδ) in weight (arXiv 2203.09630), so after L ≤ 40 layers
     /// the deviation is at most 40/(16·10¹²·10⁻³) = 2.5·10⁻⁹ in P and 2.5·10⁻¹² in y.
     @Test("Hard limit: at steepness 1e12 a valid network returns the sorted values and the permutation",
-          arguments: Implementation.allCases)
-    func hardLimit(impl: Implementation) async throws {
+          arguments: SortingImplementation.allCases)
+    func hardLimit(impl: SortingImplementation) async throws {
         try forAll(seed: 104, count: 100, Gen.int(in: 2...40), Gen.element(of: [0, 2]).compactMap { $0 }, Gen.int(in: 0...1_000_000)) { n, net, seed in
             // Distinct values on a grid of spacing δ = 1e-3.
             var rng = SplitMix64(seed: UInt64(seed))
@@ -83,8 +83,8 @@ struct SortingLawTests {
         }
     }
 
-    @Test("Monotonic families: every ∂y_i/∂x_j ≥ 0 (Theorem 5 of arXiv 2203.09630)", arguments: Implementation.allCases)
-    func monotonicGradientSigns(impl: Implementation) async throws {
+    @Test("Monotonic families: every ∂y_i/∂x_j ≥ 0 (Theorem 5 of arXiv 2203.09630)", arguments: SortingImplementation.allCases)
+    func monotonicGradientSigns(impl: SortingImplementation) async throws {
         let monotonic = SigmoidFamily.allCases.filter(\.isMonotonic)
         try forAll(seed: 105, count: 120, Self.rows, Self.network, Gen.element(of: monotonic).compactMap { $0 }, Self.steepness) { x, net, family, s in
             let sorter = try sorter(impl, n: x.count, net, family, s)
@@ -99,8 +99,8 @@ struct SortingLawTests {
     }
 
     @Test("Non-monotonic families do produce a negative Jacobian entry (odd-even, n = 3, arXiv 2203.09630)",
-          arguments: Implementation.allCases, [SigmoidFamily.logistic, .logisticPhi, .gaussian])
-    func nonMonotonicFamiliesFail(impl: Implementation, family: SigmoidFamily) throws {
+          arguments: SortingImplementation.allCases, [SigmoidFamily.logistic, .logisticPhi, .gaussian])
+    func nonMonotonicFamiliesFail(impl: SortingImplementation, family: SigmoidFamily) throws {
         var rng = SplitMix64(seed: 7)
         let sorter = try impl.makeSorter(n: 3, configuration: .init(network: .oddEven, family: family, steepness: 10))
         var minimum = Double.infinity

@@ -5,9 +5,9 @@ import SortingNetworks
 /// Each runs through every implementation.
 @Suite("Test vectors (the authors' diffsort package)")
 struct TestVectorTests {
-    static let implementations = Implementation.allCases
+    static let implementations = SortingImplementation.allCases
 
-    func run(_ impl: Implementation, n: Int, _ network: SortingNetwork.Kind, _ family: SigmoidFamily, steepness: Double,
+    func run(_ impl: SortingImplementation, n: Int, _ network: SortingNetwork.Kind, _ family: SigmoidFamily, steepness: Double,
              construction: SortingNetwork.Construction = .authors, x: [Double]) throws -> (y: [Double], p: [Double], jacobian: [[Double]]) {
         let config = SortConfiguration(network: network, construction: construction, family: family, steepness: steepness)
         let sorter = try impl.makeSorter(n: n, configuration: config)
@@ -26,7 +26,7 @@ struct TestVectorTests {
     }
 
     @Test("TV1: n = 2, Cauchy, s = 1, x = (1, 0)", arguments: implementations, SortingNetwork.Kind.allCases)
-    func tv1(impl: Implementation, network: SortingNetwork.Kind) throws {
+    func tv1(impl: SortingImplementation, network: SortingNetwork.Kind) throws {
         let r = try run(impl, n: 2, network, .cauchy, steepness: 1, x: [1, 0])
         expectClose(r.y, [0.25, 0.75], tolerance: 1e-15)
         expectClose(r.p, [0.25, 0.75, 0.75, 0.25], tolerance: 1e-15)
@@ -34,7 +34,7 @@ struct TestVectorTests {
     }
 
     @Test("TV2: logistic is not monotonic (negative Jacobian diagonal)", arguments: implementations)
-    func tv2(impl: Implementation) throws {
+    func tv2(impl: SortingImplementation) throws {
         let r = try run(impl, n: 2, .oddEven, .logistic, steepness: 1, x: [2, 0])
         expectClose(r.y, [0.2384058440, 1.7615941560])
         expectClose(r.jacobian.flatMap { $0 }, [-0.0907842488, 1.0907842488, 1.0907842488, -0.0907842488])
@@ -58,7 +58,7 @@ struct TestVectorTests {
     ]
 
     @Test("TV3a/b: n = 3 Cauchy, odd-even and the authors' bitonic", arguments: implementations, [0, 1])
-    func tv3(impl: Implementation, index: Int) throws {
+    func tv3(impl: SortingImplementation, index: Int) throws {
         let (network, y, p, jacobian) = Self.tv3[index]
         let r = try run(impl, n: 3, network, .cauchy, steepness: 10, x: [0.3, 0.1, 0.2])
         expectClose(r.y, y)
@@ -67,7 +67,7 @@ struct TestVectorTests {
     }
 
     @Test("TV3c: n = 3 logistic, both networks", arguments: implementations)
-    func tv3c(impl: Implementation) throws {
+    func tv3c(impl: SortingImplementation) throws {
         let oe = try run(impl, n: 3, .oddEven, .logistic, steepness: 10, x: [0.3, 0.1, 0.2])
         expectClose(oe.y, [0.1507634863, 0.1973186598, 0.2519178540])
         #expect(abs(oe.jacobian[0][0] - -0.0724550373) < 1e-9)
@@ -79,14 +79,14 @@ struct TestVectorTests {
     }
 
     @Test("Optimal family, x = (3, 1): constant offset 1/(16s)", arguments: implementations, [1.0, 10.0])
-    func optimalOffset(impl: Implementation, steepness: Double) throws {
+    func optimalOffset(impl: SortingImplementation, steepness: Double) throws {
         let r = try run(impl, n: 2, .bitonic, .optimal, steepness: steepness, x: [3, 1])
         let offset = 1 / (16 * steepness)
         expectClose(r.y, [1 + offset, 3 - offset], tolerance: 1e-11)
     }
 
     @Test("Ties give exactly 0.5", arguments: implementations, SigmoidFamily.allCases)
-    func ties(impl: Implementation, family: SigmoidFamily) throws {
+    func ties(impl: SortingImplementation, family: SigmoidFamily) throws {
         let r = try run(impl, n: 2, .bitonic, family, steepness: 37, x: [1, 1])
         #expect(r.y == [1, 1])
         #expect(r.p == [0.5, 0.5, 0.5, 0.5])

@@ -11,8 +11,8 @@ import Testing
         #expect(throws: TopKError.self) { try TopKDistribution([.nan, 1]) }
     }
 
-    @Test(arguments: Implementation.allCases)
-    func configurationErrors(_ impl: Implementation) throws {
+    @Test(arguments: TopKImplementation.allCases)
+    func configurationErrors(_ impl: TopKImplementation) throws {
         let five = try TopKDistribution([0.2, 0.2, 0.2, 0.2, 0.2])
         #expect(throws: TopKError.distributionLongerThanClasses(k: 5, n: 4)) {
             try impl.makeLoss(n: 4, configuration: TopKConfiguration(distribution: five))
@@ -28,8 +28,8 @@ import Testing
         #expect(throws: TopKError.invalidClassCount(0)) { try impl.makeLoss(n: 0, configuration: TopKConfiguration()) }
     }
 
-    @Test(arguments: Implementation.allCases)
-    func inputErrors(_ impl: Implementation) throws {
+    @Test(arguments: TopKImplementation.allCases)
+    func inputErrors(_ impl: TopKImplementation) throws {
         let loss = try impl.makeLoss(n: 6, configuration: TopKConfiguration())
         let s: [Double] = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6]
         #expect(throws: TopKError.labelOutOfRange(row: 0, label: 6, n: 6)) { try loss.evaluate(logits: s, labels: [6]) }

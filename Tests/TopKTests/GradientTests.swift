@@ -21,8 +21,8 @@ import Testing
         }
     }
 
-    @Test(arguments: Implementation.allCases, Top1Mode.allCases)
-    func networksEveryFamily(_ impl: Implementation, _ mode: Top1Mode) throws {
+    @Test(arguments: TopKImplementation.allCases, Top1Mode.allCases)
+    func networksEveryFamily(_ impl: TopKImplementation, _ mode: Top1Mode) throws {
         var rng = SeededRandom(seed: 0x70_4B_20)
         for (method, construction) in networkVariants {
             for family in SigmoidFamily.allCases {
@@ -37,8 +37,8 @@ import Testing
         }
     }
 
-    @Test(arguments: Implementation.allCases, Top1Mode.allCases)
-    func neuralSortAndSoftSort(_ impl: Implementation, _ mode: Top1Mode) throws {
+    @Test(arguments: TopKImplementation.allCases, Top1Mode.allCases)
+    func neuralSortAndSoftSort(_ impl: TopKImplementation, _ mode: Top1Mode) throws {
         var rng = SeededRandom(seed: 0x70_4B_21)
         for method in [TopKMethod.neuralSort, .softSort] {
             for (n, m) in [(6, nil), (11, 6)] as [(Int, Int?)] {

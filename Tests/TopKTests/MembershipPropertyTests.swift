@@ -40,7 +40,7 @@ import Testing
         for n in [3, 8, 21] {
             let K = min(5, n)
             let cfg = try config(method, steepness: 2, pK: [Double](repeating: 1 / Double(K), count: K))
-            for impl in Implementation.allCases {
+            for impl in TopKImplementation.allCases {
                 let r = try impl.makeLoss(n: n, configuration: cfg).evaluate(logits: rng.logits(n), labels: [1], computeProbabilities: true)
                 let A = try #require(r.probabilities)
                 // Columns are distributions over classes (rows may exceed 1 for these relaxations).

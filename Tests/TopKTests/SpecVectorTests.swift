@@ -5,8 +5,8 @@ import Testing
 /// Test vectors computed with the authors' difftopk package and an independent numpy
 /// re-implementation; published to 6–7 digits, hence the tolerances).
 @Suite struct SpecVectorTests {
-    @Test(arguments: Implementation.allCases)
-    func twoClasses(_ impl: Implementation) throws {
+    @Test(arguments: TopKImplementation.allCases)
+    func twoClasses(_ impl: TopKImplementation) throws {
         for (mode, expected) in [(Top1Mode.sort, 0.4549642), (.sm, 0.4549642), (.smce, 1.0032044)] {
             let loss = try impl.makeLoss(n: 2, configuration: try config(.oddEven, mode: mode))
             let r: TopKLossResult<Double> = try loss.evaluate(logits: [1, 2], labels: [0], computeProbabilities: true)
@@ -15,8 +15,8 @@ import Testing
         }
     }
 
-    @Test(arguments: Implementation.allCases)
-    func fourClassesBitonic(_ impl: Implementation) throws {
+    @Test(arguments: TopKImplementation.allCases)
+    func fourClassesBitonic(_ impl: TopKImplementation) throws {
         let s: [Double] = [0, 3, 1, 2]
         for (mode, expected) in [(Top1Mode.sort, 2.486206), (.sm, 2.189692), (.smce, 2.561439)] {
             let loss = try impl.makeLoss(n: 4, configuration: try config(.bitonic, steepness: 2, mode: mode))
@@ -34,8 +34,8 @@ import Testing
         }
     }
 
-    @Test(arguments: Implementation.allCases)
-    func topM(_ impl: Implementation) throws {
+    @Test(arguments: TopKImplementation.allCases)
+    func topM(_ impl: TopKImplementation) throws {
         let s: [Double] = [0.3, -1.0, 2.0, 0.9, 1.5, 0.1]
         for (mode, expected) in [(Top1Mode.sort, 1.654080), (.sm, 1.623350), (.smce, 2.164839)] {
             let loss = try impl.makeLoss(n: 6, configuration: try config(.oddEven, mode: mode, m: 3))
@@ -47,8 +47,8 @@ import Testing
         }
     }
 
-    @Test(arguments: Implementation.allCases)
-    func splitter(_ impl: Implementation) throws {
+    @Test(arguments: TopKImplementation.allCases)
+    func splitter(_ impl: TopKImplementation) throws {
         let s: [Double] = [0.3, -1.0, 2.0, 0.9, 1.5, 0.1]
         let loss = try impl.makeLoss(n: 6, configuration: try config(.splitterSelection))
         let r = try loss.evaluate(logits: s, labels: [4], computeProbabilities: true)
@@ -59,8 +59,8 @@ import Testing
         expectClose(try phi.evaluate(logits: s, labels: [4]).loss, 1.020122, tol: 2e-6, "TV12.4 logistic_phi")
     }
 
-    @Test(arguments: Implementation.allCases)
-    func neuralSortAndSoftSort(_ impl: Implementation) throws {
+    @Test(arguments: TopKImplementation.allCases)
+    func neuralSortAndSoftSort(_ impl: TopKImplementation) throws {
         let s: [Double] = [0, 1, 3]
         let neural = try impl.makeLoss(n: 3, configuration: try config(.neuralSort, pK: [1.0 / 3, 1.0 / 3, 1.0 / 3]))
         let rn = try neural.evaluate(logits: s, labels: [1], computeProbabilities: true)

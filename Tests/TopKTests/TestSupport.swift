@@ -2,8 +2,6 @@ import SortingNetworks
 import Testing
 @testable import TopK
 
-/// The top-k implementations (SortingNetworks has its own `Implementation`).
-typealias Implementation = TopK.Implementation
 
 func config(
     _ method: TopKMethod, family: SigmoidFamily = .logistic, steepness: Double = 1, pK: [Double] = [0.5, 0.5],

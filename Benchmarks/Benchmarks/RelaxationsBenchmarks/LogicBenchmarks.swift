@@ -17,7 +17,7 @@ func logicBenchmarks() {
     }
     guard let network = try? HardLogicGateNetwork(inputBits: inputBits, layers: layers, classes: 10, tau: 10) else { return }
     let inputs = (0..<(batch * inputBits)).map { _ in UInt8.random(in: 0...1, using: &rng) }
-    for impl in LogicGateNetworks.Implementation.allCases {
+    for impl in LogicGateNetworks.LogicImplementation.allCases {
         Benchmark("logic hard inference 400→6×8000, batch 8192, \(impl)",
                   configuration: .init(metrics: [.cpuTotal, .wallClock, .throughput], maxDuration: .seconds(3))) { benchmark in
             for _ in benchmark.scaledIterations {

@@ -5,7 +5,7 @@ import SortingNetworks
 /// one sample, for every implementation — the workload of issue 2's performance table.
 func sortingBenchmarks() {
     for n in [32, 256, 1024] {
-        for impl in SortingNetworks.Implementation.allCases {
+        for impl in SortingNetworks.SortingImplementation.allCases {
             if impl == .reference && n > 256 { continue }  // seconds per sample; see `relax bench`
             let config = SortConfiguration(network: .bitonic, construction: .valid, family: .cauchy, steepness: 10)
             var rng = SplitMix64(seed: UInt64(n))

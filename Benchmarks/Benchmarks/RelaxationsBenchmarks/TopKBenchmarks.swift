@@ -10,7 +10,7 @@ func topKBenchmarks() {
     let logits = (0..<(batch * n)).map { _ in Float(rng.normal()) }
     let labels = (0..<batch).map { _ in Int.random(in: 0..<n, using: &rng) }
     for method in [TopKMethod.bitonic, .splitterSelection] {
-        for impl in TopK.Implementation.allCases {
+        for impl in TopK.TopKImplementation.allCases {
             Benchmark("top-k loss+grad, \(method) n=1000 K=5 batch 64, \(impl)",
                       configuration: .init(metrics: [.cpuTotal, .wallClock, .mallocCountTotal], maxDuration: .seconds(3))) { benchmark in
                 let loss = try impl.makeLoss(n: n, configuration: TopKConfiguration(method: method))

@@ -49,7 +49,7 @@ public struct HardLogicGateNetwork: Hashable, Sendable {
     }
 
     /// Builds a network from raw gate ids, rejecting ids outside 0…15.
-    /// The sizes a file claims are checked against ``Limits/current`` (input bits and each
+    /// The sizes a file claims are checked against `Limits.current` (input bits and each
     /// layer's width ≤ `maxArrayElements`) before anything is sized by them.
     public init(inputBits: Int, layers: [(a: [Int], b: [Int], gates: [Int])], classes: Int, tau: Double) throws(LogicNetworkError) {
         let limits = Limits.current

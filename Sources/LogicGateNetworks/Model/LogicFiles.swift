@@ -3,8 +3,8 @@ import InputLimits
 
 /// File helpers for the `relax logic` commands: models (`.json`, `.json.gz`) and the shipped datasets.
 public enum LogicFiles {
-    /// Reads a file within ``Limits/maxDecompressedBytes``, decompressing gzip content (by its
-    /// magic bytes) through the package's one streaming zlib path (``Gzip``).
+    /// Reads a file within `Limits.maxDecompressedBytes`, decompressing gzip content (by its
+    /// magic bytes) through the package's one streaming zlib path (`Gzip`).
     public static func read(_ path: String) throws(LogicNetworkError) -> Data {
         do { return Data(try InputFile.read(path)) } catch {
             switch error {

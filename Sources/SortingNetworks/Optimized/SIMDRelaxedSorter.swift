@@ -20,7 +20,7 @@ import RealModule
 //      registers, four wires stored — half the panel traffic. Each comparator still computes
 //      the same floating-point operations on the same inputs, so fusion changes no bit.
 //   5. The default build runs on any x86-64; an AVX2 + FMA instance of the same C source is
-//      chosen at run time (`InstructionSet.avx2FMA`, `Implementation.optimizedAVX2`).
+//      chosen at run time (`InstructionSet.avx2FMA`, `SortingImplementation.optimizedAVX2`).
 //   6. No allocation per layer or per panel: every buffer is sized once per call.
 //
 // Agreement bound: the values path uses the reference's formulas in the same order, so y and

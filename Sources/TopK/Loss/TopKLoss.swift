@@ -30,7 +30,7 @@ public protocol TopKLossFunction: Sendable {
 }
 
 /// Every implementation of ``TopKLossFunction``; tests, fixtures and benchmarks iterate it.
-public enum Implementation: String, CaseIterable, Sendable, Codable, CustomStringConvertible {
+public enum TopKImplementation: String, CaseIterable, Sendable, Codable, CustomStringConvertible {
     /// ``ReferenceTopKLoss``: the paper's loops on the full network, nested arrays.
     case reference
     /// ``SIMDTopKLoss``: pruned cone, in-place `n×K` buffer, SIMD over `K`, no allocation per layer.
@@ -100,3 +100,7 @@ public func topMSelection<T: Comparable>(_ row: ArraySlice<T>, label: Int, m: In
     others.sort { row[base + $0] > row[base + $1] || (row[base + $0] == row[base + $1] && $0 < $1) }
     return [label] + others.prefix(m - 1)
 }
+
+/// The former name of ``TopKImplementation`` (renamed so that the enum says which method it belongs to).
+@available(*, deprecated, renamed: "TopKImplementation")
+public typealias Implementation = TopKImplementation

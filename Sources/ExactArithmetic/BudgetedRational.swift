@@ -1,0 +1,67 @@
+import RealModule
+
+/// A GMP rational that counts against an operand-size budget: every result whose numerator +
+/// denominator exceed the budget's bits marks the budget exhausted, and from then on every
+/// operation returns 0 at once. An exact computation that would grow without bound (a family
+/// changed by mistake, say) thus finishes quickly, and the proof reports `failed`.
+///
+/// The budget is task-local (``BudgetedRational/withBudget(_:_:)``); without one, operations are
+/// plain rational arithmetic.
+public struct BudgetedRational: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let value: Rational
+
+    public init(_ value: Rational) { self.value = value }
+
+    public final class Budget: @unchecked Sendable {
+        public let maxBits: Int
+        public internal(set) var exhausted: String?
+        init(maxBits: Int) { self.maxBits = maxBits }
+    }
+
+    @TaskLocal public static var budget: Budget?
+
+    /// Runs `body` with a budget of `maxBits`; returns its result and why the budget ran out, if it did.
+    public static func withBudget<R>(_ maxBits: Int, _ body: () -> R) -> (R, exhausted: String?) {
+        let budget = Budget(maxBits: maxBits)
+        let result = $budget.withValue(budget) { body() }
+        return (result, budget.exhausted)
+    }
+
+    public static var isExhausted: Bool { budget?.exhausted != nil }
+
+    static func checked(_ make: () -> Rational) -> BudgetedRational {
+        guard let budget else { return BudgetedRational(make()) }
+        if budget.exhausted != nil { return BudgetedRational(0) }
+        let r = make()
+        let bits = r.numerator.bitWidth + r.denominator.bitWidth
+        if bits > budget.maxBits {
+            budget.exhausted = "operand budget exhausted: an intermediate of \(bits) bits (budget \(budget.maxBits))"
+            return BudgetedRational(0)
+        }
+        return BudgetedRational(r)
+    }
+
+    public var description: String { value.description }
+    public static func < (l: BudgetedRational, r: BudgetedRational) -> Bool { l.value < r.value }
+}
+
+extension BudgetedRational: AlgebraicField {
+    public typealias Magnitude = BudgetedRational
+    public init(integerLiteral value: Int) { self.init(Rational(value)) }
+    public init?<T: BinaryInteger>(exactly source: T) { self.init(Rational(BigInt(source))) }
+    public var magnitude: BudgetedRational { BudgetedRational(value.magnitude) }
+    public static var zero: BudgetedRational { BudgetedRational(0) }
+    public static func + (l: BudgetedRational, r: BudgetedRational) -> BudgetedRational { checked { l.value + r.value } }
+    public static func - (l: BudgetedRational, r: BudgetedRational) -> BudgetedRational { checked { l.value - r.value } }
+    public static func * (l: BudgetedRational, r: BudgetedRational) -> BudgetedRational { checked { l.value * r.value } }
+    /// Division by zero (possible only once the budget has zeroed the operands) gives 0.
+    public static func / (l: BudgetedRational, r: BudgetedRational) -> BudgetedRational {
+        r.value.isZero ? BudgetedRational(0) : checked { l.value / r.value }
+    }
+    public static prefix func - (x: BudgetedRational) -> BudgetedRational { BudgetedRational(-x.value) }
+    public static func += (l: inout BudgetedRational, r: BudgetedRational) { l = l + r }
+    public static func -= (l: inout BudgetedRational, r: BudgetedRational) { l = l - r }
+    public static func *= (l: inout BudgetedRational, r: BudgetedRational) { l = l * r }
+    public static func /= (l: inout BudgetedRational, r: BudgetedRational) { l = l / r }
+    public var reciprocal: BudgetedRational? { value.isZero ? nil : BudgetedRational(1) / self }
+}
