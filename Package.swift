@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "LogicGateNetworks", targets: ["LogicGateNetworks"]),
         .library(name: "Fixtures", targets: ["Fixtures"]),
         .library(name: "Renderer", targets: ["Renderer"]),
+        .library(name: "AlgorithmicSupervision", targets: ["AlgorithmicSupervision"]),
         .executable(name: "relax", targets: ["relax"]),
     ],
     dependencies: [
@@ -59,6 +60,10 @@ let package = Package(
             dependencies: ["Renderer", "SortingNetworks", "ExactArithmetic", "ProofSupport", "SortingNetworksProofs"],
             path: "Proofs/Renderer",
             swiftSettings: optimizedInDebug),
+        .target(
+            name: "AlgorithmicSupervision",
+            dependencies: [.product(name: "Numerics", package: "swift-numerics")],
+            swiftSettings: optimizedInDebug),
         .target(name: "ProofSupport", path: "Proofs/Support"),
         .target(
             name: "SortingNetworksProofs",
@@ -79,16 +84,21 @@ let package = Package(
         // Proofs/Catalogue/ProofCatalogue.swift for how a new module adds its entries).
         .target(
             name: "ProofCatalogue",
-            dependencies: ["ProofSupport", "SortingNetworksProofs", "TopKProofs", "LogicGateNetworksProofs", "RendererProofs", "Fixtures"],
+            dependencies: ["ProofSupport", "SortingNetworksProofs", "TopKProofs", "LogicGateNetworksProofs", "RendererProofs", "AlgorithmicSupervisionProofs", "Fixtures"],
             path: "Proofs/Catalogue"),
         .target(
+            name: "AlgorithmicSupervisionProofs",
+            dependencies: ["AlgorithmicSupervision", "ExactArithmetic", "ProofSupport"],
+            path: "Proofs/AlgorithmicSupervision",
+            swiftSettings: optimizedInDebug),
+        .target(
             name: "Fixtures",
-            dependencies: ["SortingNetworks", "TopK", "LogicGateNetworks", "Renderer", "CZlib", "NumPyFiles", "InputLimits"],
+            dependencies: ["SortingNetworks", "TopK", "LogicGateNetworks", "Renderer", "AlgorithmicSupervision", "CZlib", "NumPyFiles", "InputLimits"],
             swiftSettings: optimizedInDebug),
         .executableTarget(
             name: "relax",
             dependencies: [
-                "SortingNetworks", "TopK", "LogicGateNetworks", "Fixtures", "ExactArithmetic", "Imaging", "InputLimits",
+                "SortingNetworks", "TopK", "LogicGateNetworks", "Fixtures", "ExactArithmetic", "Imaging", "InputLimits", "AlgorithmicSupervision",
                 "SortingNetworksProofs", "LogicGateNetworksProofs", "TopKProofs", "ProofCatalogue",
                 "Renderer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -96,7 +106,7 @@ let package = Package(
         // Every parser and loader as a fuzz target (Fuzz/run.sh links Fuzz/Entry/*.swift against it).
         .target(
             name: "FuzzHarness",
-            dependencies: ["Fixtures", "InputLimits", "NumPyFiles", "LogicGateNetworks", "SortingNetworks", "TopK"],
+            dependencies: ["Fixtures", "InputLimits", "NumPyFiles", "LogicGateNetworks", "SortingNetworks", "TopK", "Renderer"],
             path: "Fuzz/Harness"),
         // Seeded property checks shared by the test targets (not a test target itself).
         .target(
@@ -134,6 +144,9 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"), "PropertyTesting",
             ],
             swiftSettings: optimizedInDebug),
+        .testTarget(
+            name: "AlgorithmicSupervisionTests",
+            dependencies: ["AlgorithmicSupervision", "AlgorithmicSupervisionProofs", "ProofSupport", "SortingNetworks", "ExactArithmetic"]),
         .testTarget(
             name: "FixturesTests",
             dependencies: ["Fixtures", "NumPyFiles", "InputLimits"]),

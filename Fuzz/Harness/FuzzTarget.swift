@@ -3,6 +3,7 @@ import Foundation
 import InputLimits
 import LogicGateNetworks
 import NumPyFiles
+import Renderer
 import SortingNetworks
 import TopK
 
@@ -28,8 +29,6 @@ public enum FuzzOutcome: Equatable, Sendable, CustomStringConvertible {
 /// Every parser and loader that reads outside input, as a fuzz target: `Fuzz/run.sh` builds
 /// each with libFuzzer (`Fuzz/Entry/<name>.swift`), and `swift test` replays the committed
 /// corpus and regression seeds through these very functions.
-///
-/// The OBJ loader of the renderer gets a case here when its module lands (see `Fuzz/README.md`).
 public enum FuzzTarget: String, CaseIterable, Sendable {
     /// `.npy` arrays (``NPYFile``, the fixture decoder and the logic loaders' views of it).
     case npy
@@ -44,6 +43,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case topkInput = "topk-input"
     /// The one gzip path (``Gzip``), with its size cap.
     case gzip
+    /// A Wavefront OBJ mesh (the renderer's `TriangleMesh.parseOBJ`): every face index of an
+    /// accepted mesh must name one of its vertices.
+    case obj
 
     /// Small limits, so that every input is cheap to run (the limits themselves are tested).
     public static let limits = Limits(
@@ -62,6 +64,10 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
                 case .topkInput: return try Self.topkInput(bytes)
                 case .gzip:
                     _ = try Gzip.decompress(bytes)
+                    return .accepted
+                case .obj:
+                    let mesh = try TriangleMesh.parseOBJ(String(decoding: bytes, as: UTF8.self))
+                    guard mesh.faces.allSatisfy({ (0..<mesh.vertexCount).contains($0) }) else { return .invalid("face index outside the vertices") }
                     return .accepted
                 }
             } catch {

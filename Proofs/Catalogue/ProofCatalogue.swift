@@ -1,5 +1,6 @@
 import Fixtures
 import Foundation
+@_exported import AlgorithmicSupervisionProofs
 @_exported import LogicGateNetworksProofs
 @_exported import RendererProofs
 @_exported import ProofSupport
@@ -22,6 +23,7 @@ public enum ProofCatalogue {
         TopKProofs.catalogue,
         LogicProofs.catalogue,
         RendererProofs.catalogue,
+        AlgorithmProofs.catalogue,
     ]
 
     /// Every entry: the method sections, then one fixture entry per fixture method.

@@ -6,6 +6,7 @@ public enum FixtureRegistry {
         LogicLayerFixtures.self,
         LogicNetworkFixtures.self,
         RenderSilhouetteFixtures.self,
+        AlgorithmFixtures.self,
     ]
 
     /// The checker for a contract method name, or `nil`.

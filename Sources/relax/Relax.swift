@@ -7,6 +7,6 @@ struct Relax: AsyncParsableCommand {
         abstract: "Differentiable relaxations: verify, check fixtures, sort, prove.",
         subcommands: [
             VerifyCommand.self, CheckCommand.self, RenderCommand.self, SortCommand.self, ProveCommand.self, BenchCommand.self, LogicCommand.self, TopKCommand.self,
-            FixturesCommand.self],
+            FixturesCommand.self, AlgoCommand.self],
         defaultSubcommand: VerifyCommand.self)
 }

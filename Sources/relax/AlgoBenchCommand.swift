@@ -1,0 +1,60 @@
+import AlgorithmicSupervision
+import ArgumentParser
+import Foundation
+import SortingNetworks
+
+/// `relax algo bench`: forward + backward time of both implementations on the benchmark
+/// configurations (one thread); `Benchmarks/compare-algo.sh` runs it next to the authors'
+/// AlgoVision on the same inputs.
+struct AlgoBenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Time forward+backward of the reference and SIMD programs (bubble sort n=16 B=100; shortest path 12x12 T=24 B=16).",
+        discussion: "Build with -c release. Inputs are seeded (SplitMix64); prints one line per configuration and implementation.")
+
+    @Option(help: "Minimum seconds of timing per measurement.")
+    var seconds: Double = 1
+    @Option(help: "Seed of the inputs.")
+    var seed: UInt64 = 7
+
+    struct Config { let name: String; let program: AlgorithmProgram; let inputs: [String: Batched<Double>]; let cot: [String: [Double]]; let p: AlgorithmParameters }
+
+    func run() async throws {
+        var rng = SplitMix64(seed: seed)
+        let array = (0..<1600).map { _ in rng.normal() }
+        let cost = (0..<(16 * 144)).map { _ in 1 / (1 + Double.exp(-4 * rng.normal())) + 0.2 }
+        var sortP = AlgorithmParameters(); sortP.beta = 8
+        var pathP = AlgorithmParameters(); pathP.beta = 10; pathP.iterations = 24
+        let configs = [
+            Config(name: "bubble_sort n=16 B=100 beta=8", program: .bubbleSort, inputs: ["array": Batched(shape: [100, 16], values: array)],
+                   cot: ["array": [Double](repeating: 0, count: 1600), "loss_sum": [Double](repeating: 1, count: 100)], p: sortP),
+            Config(name: "shortest_path 12x12 T=24 B=16 beta=10 for/probabilistic", program: .shortestPath,
+                   inputs: ["cost": Batched(shape: [16, 12, 12], values: cost)], cot: ["path": [Double](repeating: 1, count: 16 * 144)], p: pathP),
+        ]
+        print("config | implementation | ms per forward+backward (thread CPU time, mean) | calls")
+        for c in configs {
+            var times: [AlgorithmImplementation: Double] = [:]
+            for impl in AlgorithmImplementation.allCases {
+                let runner = impl.runner
+                _ = try runner.run(c.program, inputs: c.inputs, cotangents: c.cot, parameters: c.p)
+                var calls = 0
+                let start = Self.threadTime()
+                while Self.threadTime() - start < seconds || calls < 3 {
+                    _ = try runner.run(c.program, inputs: c.inputs, cotangents: c.cot, parameters: c.p)
+                    calls += 1
+                }
+                let ms = (Self.threadTime() - start) * 1000 / Double(calls)
+                times[impl] = ms
+                print("\(c.name) | \(impl.rawValue) | \(String(format: "%.3f", ms)) | \(calls)")
+            }
+            print("\(c.name) | reference/optimized ratio | \(String(format: "%.1f", times[.reference]! / times[.optimized]!)) |")
+        }
+    }
+
+    /// CPU time of the calling thread, in seconds (other load on the machine does not count).
+    static func threadTime() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
+    }
+}
