@@ -1,5 +1,5 @@
 /// Writing JSON text: the inverse of ``JSONValue/parse(_:)-(String)`` for the documents this
-/// package writes (fixture templates, family files). Doubles are written in their shortest
+/// package writes (fixture templates, family files, `relax verify --json`). The one JSON writer. Doubles are written in their shortest
 /// round-trip form; non-finite doubles as the contract's strings `"NaN"`, `"Infinity"`,
 /// `"-Infinity"`. Object keys are sorted, so output is deterministic.
 extension JSONValue {
@@ -7,6 +7,13 @@ extension JSONValue {
     public var text: String {
         var out = ""
         write(into: &out, indent: "")
+        return out
+    }
+
+    /// One line, no spaces (for `relax verify --json` and files written by tests).
+    public func serialized() -> String {
+        var out = ""
+        write(into: &out, indent: "", compact: true)
         return out
     }
 
@@ -31,7 +38,7 @@ extension JSONValue {
         return .array((0..<first).map { k in integers(Array(values[k * inner..<(k + 1) * inner]), shape: Array(shape.dropFirst())) })
     }
 
-    func write(into out: inout String, indent: String) {
+    func write(into out: inout String, indent: String, compact: Bool = false) {
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
@@ -47,17 +54,17 @@ extension JSONValue {
             let multiline = items.contains { if case .object = $0 { return true } else { return false } }
             out += "["
             for (k, item) in items.enumerated() {
-                if k > 0 { out += multiline ? ",\n" + indent + " " : ", " }
-                item.write(into: &out, indent: indent + " ")
+                if k > 0 { out += compact ? "," : (multiline ? ",\n" + indent + " " : ", ") }
+                item.write(into: &out, indent: indent + " ", compact: compact)
             }
             out += "]"
         case .object(let fields):
             out += "{"
             for (k, key) in fields.keys.sorted().enumerated() {
-                if k > 0 { out += ", " }
+                if k > 0 { out += compact ? "," : ", " }
                 JSONValue.writeString(key, into: &out)
-                out += ": "
-                fields[key]!.write(into: &out, indent: indent + " ")
+                out += compact ? ":" : ": "
+                fields[key]!.write(into: &out, indent: indent + " ", compact: compact)
             }
             out += "}"
         }
