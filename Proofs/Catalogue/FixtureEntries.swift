@@ -27,7 +27,7 @@ enum FixtureEntries {
         var entries = FixtureRegistry.methods.map { method in
             CatalogueEntry("fixtures.\(method.name)",
                            claim: "every implementation reproduces the golden fixtures of \(method.name) within each case's tolerance",
-                           domain: "the cases in fixtures/ for \(method.name), produced by the authors' Python packages", expected: .tested) { _, _ in
+                           domain: "the cases in fixtures/ for \(method.name), each produced by the program its file names in `source` (the authors' packages; for render-silhouette, whose authors' rasterizer needs CUDA, an independent float64 PyTorch evaluation of the paper)", expected: .tested) { _, _ in
                 certificate(run.get(), method: method.name)
             }
         }
