@@ -57,7 +57,9 @@ int relax_cpu_has_avx2_fma(void) {
 }
 
 long relax_panel_workspace_bytes(long n, long comparators, long scalarBytes) {
-    return ((2 * n + comparators) * 8 + 2 * comparators + 8) * scalarBytes;
+    // panel, cotangent, differences (8 lanes each), α and ᾱ by slot with spare room, then the
+    // list of segments a panel runs (at most one per comparator).
+    return ((2 * n + comparators) * 8 + 2 * comparators + 16) * scalarBytes + 4 * comparators + 64;
 }
 
 relax_kernel relax_panels_f64(relax_kernel kernel, const relax_schedule *s, const double *alpha,

@@ -1,25 +1,105 @@
-// Builds the operation schedule of the P panel kernel (see CSortingKernels.h): pairs of
-// consecutive layers are fused into quads where their comparators close on four wires, which
-// halves the panel loads and stores of those layers. Every comparator appears exactly once, and
-// each one still reads the outputs of exactly the comparators it read before (within a layer,
-// operations are grouped by direction so the kernel's branches are predictable), so P and ∂L/∂α are
-// computed by the same floating-point operations as comparator-by-comparator application.
+// Builds the operation schedule of the P panel kernel (see CSortingKernels.h).
+//
+// 1. Fusion: pairs of consecutive layers are fused into quads where their comparators close on
+//    four wires, which halves the panel loads and stores of those layers.
+// 2. Cones: row j of P is e_j pushed through the network, so a comparator can hold a non-zero
+//    entry of row j only if input wire j reaches it through the comparators before it. For
+//    every operation the hull [lo, hi] of the input wires that reach it is computed (one pass,
+//    O(comparators)); the kernel skips an operation for a panel of rows outside its hull. In a
+//    bitonic network the comparators of stage b act inside aligned blocks of 2^(b+1) wires, so
+//    at n = 1024 a panel of 8 rows meets 9,224 of the 28,160 comparators.
+// 3. Segments: within a group of operations on disjoint wires (one layer, or the quads of a
+//    fused pair) the operations are sorted by hull and direction and cut into segments of one
+//    kind and one direction mask whose hulls nearly coincide, so the kernel tests a hull once per segment and runs
+//    a branch-free inner loop.
+// Every comparator appears exactly once, and each one still reads the outputs of exactly the
+// comparators it read before (reordering happens only among operations on disjoint wires), so
+// P and ∂L/∂α are computed by the same floating-point operations as comparator-by-comparator
+// application; a skipped operation would only have mapped zeros to zeros (see the kernel).
 #include "CSortingKernels.h"
 #include <stdlib.h>
 
+enum { SEGMENT_MAX = 32, SEGMENT_SLACK = 8 };
+
+typedef struct {
+    int32_t kind, w[4], mask, comp[4], lo, hi, code;
+} item;
+
 static long other(const int32_t *lo, const int32_t *hi, long c, long wire) { return lo[c] == wire ? hi[c] : lo[c]; }
 
-static void single(int32_t *o, long c, const int32_t *lo, const int32_t *hi, const uint8_t *straight, long slot) {
-    o[0] = 0; o[1] = lo[c]; o[2] = hi[c]; o[3] = 0; o[4] = 0; o[5] = straight[c] ? 1 : 0; o[6] = 0; o[7] = (int32_t)slot;
+static int by_hull(const void *pa, const void *pb) {
+    const item *a = pa, *b = pb;
+    if (a->lo != b->lo) return a->lo < b->lo ? -1 : 1;
+    if (a->hi != b->hi) return a->hi < b->hi ? -1 : 1;
+    if (a->code != b->code) return a->code < b->code ? -1 : 1;
+    return a->w[0] < b->w[0] ? -1 : (a->w[0] > b->w[0]);
+}
+
+typedef struct {
+    int32_t *op, *perm, *seg;
+    long ops, slot, segments;
+    int32_t *hlo, *hhi;  // per wire: hull of the input wires that reach it so far
+} builder;
+
+// Emits one group of operations on disjoint wires: hulls, sort, ops, slots and segments.
+static void emit(builder *B, item *it, long count) {
+    if (count == 0) return;
+    for (long i = 0; i < count; i++) {
+        item *x = it + i;
+        const int wires = x->kind == 0 ? 2 : 4;
+        int32_t lo = B->hlo[x->w[0]], hi = B->hhi[x->w[0]];
+        for (int k = 1; k < wires; k++) {
+            if (B->hlo[x->w[k]] < lo) lo = B->hlo[x->w[k]];
+            if (B->hhi[x->w[k]] > hi) hi = B->hhi[x->w[k]];
+        }
+        for (int k = 0; k < wires; k++) { B->hlo[x->w[k]] = lo; B->hhi[x->w[k]] = hi; }
+        x->lo = lo; x->hi = hi;
+        x->code = x->kind == 0 ? x->mask : 16 + x->mask;
+    }
+    qsort(it, (size_t)count, sizeof(item), by_hull);
+    int32_t *seg = NULL, widest = 0;
+    for (long i = 0; i < count; i++) {
+        const item *x = it + i;
+        // A segment may widen its hull by at most SEGMENT_SLACK wires beyond its widest member
+        // (networks whose every comparator has its own hull, such as odd-even transposition,
+        // would otherwise get one segment per operation).
+        const int32_t ulo = seg && seg[2] < x->lo ? seg[2] : x->lo, uhi = seg && seg[3] > x->hi ? seg[3] : x->hi;
+        const int32_t wid = widest > x->hi - x->lo ? widest : x->hi - x->lo;
+        if (!seg || seg[4] != x->code || seg[1] == SEGMENT_MAX || uhi - ulo > wid + SEGMENT_SLACK) {
+            seg = B->seg + 8 * B->segments++;
+            seg[0] = (int32_t)B->ops; seg[1] = 0; seg[2] = x->lo; seg[3] = x->hi; seg[4] = x->code;
+            seg[5] = seg[6] = seg[7] = 0;
+            widest = x->hi - x->lo;
+        } else {
+            seg[2] = ulo; seg[3] = uhi; widest = wid;
+        }
+        seg[1]++;
+        int32_t *o = B->op + 8 * B->ops++;
+        const int slots = x->kind == 0 ? 1 : 4;
+        o[0] = x->kind; o[1] = x->w[0]; o[2] = x->w[1]; o[3] = x->w[2]; o[4] = x->w[3];
+        o[5] = x->mask; o[6] = 0; o[7] = (int32_t)B->slot;
+        for (int k = 0; k < slots; k++) B->perm[B->slot++] = x->comp[k];
+    }
+}
+
+static item single_item(long c, const int32_t *lo, const int32_t *hi, const uint8_t *straight) {
+    item x = {0};
+    x.kind = 0; x.w[0] = lo[c]; x.w[1] = hi[c]; x.w[2] = lo[c]; x.w[3] = hi[c];
+    x.mask = straight[c] ? 1 : 0; x.comp[0] = (int32_t)c;
+    return x;
 }
 
 long relax_schedule_build(long n, long count, const int32_t *lo, const int32_t *hi, const uint8_t *straight,
-                          const int32_t *layerStart, long layers, int32_t *op, int32_t *perm) {
-    long *compL = malloc(sizeof(long) * (size_t)(n > 0 ? n : 1)), *compM = malloc(sizeof(long) * (size_t)(n > 0 ? n : 1));
-    unsigned char *used = calloc((size_t)(count > 0 ? count : 1), 1);
-    long *quads = malloc(sizeof(long) * 8 * (size_t)(count > 0 ? count : 1));
-    for (long w = 0; w < n; w++) compL[w] = compM[w] = -1;
-    long ops = 0, slot = 0, L = 0;
+                          const int32_t *layerStart, long layers, int32_t *op, int32_t *perm,
+                          int32_t *seg, long *segments) {
+    const size_t nn = (size_t)(n > 0 ? n : 1), cc = (size_t)(count > 0 ? count : 1);
+    long *compL = malloc(sizeof(long) * nn), *compM = malloc(sizeof(long) * nn);
+    unsigned char *used = calloc(cc, 1);
+    long *quads = malloc(sizeof(long) * 8 * cc);
+    item *items = malloc(sizeof(item) * cc);
+    builder B = {op, perm, seg, 0, 0, 0, malloc(sizeof(int32_t) * nn), malloc(sizeof(int32_t) * nn)};
+    for (long w = 0; w < n; w++) { compL[w] = compM[w] = -1; B.hlo[w] = B.hhi[w] = (int32_t)w; }
+    long L = 0;
     while (L < layers) {
         const long a0 = layerStart[L], a1 = layerStart[L + 1];
         if (L + 1 < layers) {
@@ -43,34 +123,35 @@ long relax_schedule_build(long n, long count, const int32_t *lo, const int32_t *
             for (long c = b0; c < b1; c++) compM[lo[c]] = compM[hi[c]] = -1;
             if (found > 0 && 8 * found >= (b1 - a0)) {
                 // Layer L's unpaired comparators, then the quads, then layer L + 1's unpaired ones.
-                for (int st = 0; st < 2; st++)
-                    for (long c = a0; c < a1; c++) if (!used[c] && straight[c] == st) { single(op + 8 * ops++, c, lo, hi, straight, slot); perm[slot++] = (int32_t)c; }
-                for (int m = 0; m < 16; m++) for (long f = 0; f < found; f++) {
+                long k = 0;
+                for (long c = a0; c < a1; c++) if (!used[c]) items[k++] = single_item(c, lo, hi, straight);
+                emit(&B, items, k);
+                for (long f = 0; f < found; f++) {
                     const long *Q = quads + 8 * f;
-                    int mask = 0;
-                    for (int k = 0; k < 4; k++) if (straight[Q[4 + k]]) mask |= 1 << k;
-                    if (mask != m) continue;
-                    int32_t *o = op + 8 * ops++;
-                    o[0] = 1; o[1] = (int32_t)Q[0]; o[2] = (int32_t)Q[1]; o[3] = (int32_t)Q[2]; o[4] = (int32_t)Q[3];
-                    o[5] = 0;
-                    for (int k = 0; k < 4; k++) {
-                        if (straight[Q[4 + k]]) o[5] |= 1 << k;
-                        perm[slot + k] = (int32_t)Q[4 + k];
+                    item x = {0};
+                    x.kind = 1;
+                    for (int j = 0; j < 4; j++) {
+                        x.w[j] = (int32_t)Q[j];
+                        x.comp[j] = (int32_t)Q[4 + j];
+                        if (straight[Q[4 + j]]) x.mask |= 1 << j;
                     }
-                    o[6] = 0; o[7] = (int32_t)slot;
-                    slot += 4;
+                    items[f] = x;
                 }
-                for (int st = 0; st < 2; st++)
-                    for (long c = b0; c < b1; c++) if (!used[c] && straight[c] == st) { single(op + 8 * ops++, c, lo, hi, straight, slot); perm[slot++] = (int32_t)c; }
+                emit(&B, items, found);
+                k = 0;
+                for (long c = b0; c < b1; c++) if (!used[c]) items[k++] = single_item(c, lo, hi, straight);
+                emit(&B, items, k);
                 L += 2;
                 continue;
             }
             for (long c = a0; c < b1; c++) used[c] = 0;
         }
-        for (int st = 0; st < 2; st++)
-            for (long c = a0; c < a1; c++) if (straight[c] == st) { single(op + 8 * ops++, c, lo, hi, straight, slot); perm[slot++] = (int32_t)c; }
+        long k = 0;
+        for (long c = a0; c < a1; c++) items[k++] = single_item(c, lo, hi, straight);
+        emit(&B, items, k);
         L += 1;
     }
-    free(compL); free(compM); free(used); free(quads);
-    return ops;
+    free(compL); free(compM); free(used); free(quads); free(items); free(B.hlo); free(B.hhi);
+    *segments = B.segments;
+    return B.ops;
 }

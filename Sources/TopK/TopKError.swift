@@ -10,6 +10,9 @@ public enum TopKError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Top-m pre-selection needs `2 ≤ m`, `K < m < n`.
     case invalidM(m: Int, k: Int, n: Int)
     case invalidSteepness(Double)
+    /// The steepness is finite and > 0 as a `Double` but rounds to 0 or ∞ in the element type
+    /// of the logits (e.g. 1e39 or 1e-50 for `Float`).
+    case steepnessNotRepresentable(Double, type: String)
     case invalidArtLambda(Double)
     case labelOutOfRange(row: Int, label: Int, n: Int)
     case labelCountMismatch(rows: Int, labels: Int)
@@ -33,6 +36,8 @@ public enum TopKError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidM(let m, let k, let n):
             "top-m pre-selection needs m ≥ 2 and K < m < n; got m = \(m), K = \(k), n = \(n)"
         case .invalidSteepness(let s): "steepness (inverse temperature) must be finite and > 0, got \(s)"
+        case .steepnessNotRepresentable(let s, let type):
+            "steepness (inverse temperature) \(s) is outside the range of \(type): it rounds to 0 or ∞ there"
         case .invalidArtLambda(let l): "art_lambda must be finite and in [0, 1), got \(l)"
         case .labelOutOfRange(let row, let label, let n): "label[\(row)] = \(label) is outside 0..<\(n)"
         case .labelCountMismatch(let rows, let labels): "logits hold \(rows) rows but \(labels) labels were given"

@@ -51,6 +51,24 @@ import Testing
         #expect(throws: TopKError.self) { try loss.evaluate(logits: f, labels: [0]) }
     }
 
+    /// A steepness that is valid as a Double but rounds to ∞ or 0 in Float is a typed error for
+    /// every method and implementation, and stays valid in Double.
+    @Test(arguments: TopKImplementation.allCases)
+    func steepnessOutsideFloat(_ impl: TopKImplementation) throws {
+        let logits: [Float] = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6]
+        for method in [TopKMethod.bitonic, .splitterSelection, .neuralSort] {
+            for steepness in [1e39, 1e-50] {
+                let loss = try impl.makeLoss(n: 6, configuration: TopKConfiguration(method: method, steepness: steepness))
+                #expect(throws: TopKError.steepnessNotRepresentable(steepness, type: "Float")) {
+                    try loss.evaluate(logits: logits, labels: [1])
+                }
+            }
+            let fine = try impl.makeLoss(n: 6, configuration: TopKConfiguration(method: method, steepness: 1e-50))
+            #expect(try fine.evaluate(logits: logits.map { Double($0) }, labels: [1]).loss.isFinite)
+        }
+        #expect(TopKError.steepnessNotRepresentable(1e39, type: "Float").description.contains("rounds to 0 or ∞"))
+    }
+
     /// The authors' `distribution=None` crash: our default configuration runs on every method.
     @Test func defaultsDoNotCrash() throws {
         for method in TopKMethod.allCases {

@@ -12,6 +12,8 @@ typedef struct {
     long ops;            ///< operations
     const int32_t *op;   ///< 8 per operation: kind (0 single, 1 quad), wires w0…w3, straight bits, 0, first slot
     const int32_t *perm; ///< slot → comparator index in the network's flattened order
+    long segments;       ///< runs of operations of one kind, direction mask and hull
+    const int32_t *seg;  ///< 8 per segment: first operation, operations, hull lo, hull hi, code (mask, or 16 + mask for quads), 0, 0, 0
 } relax_schedule;
 
 /// Which instruction set the panel kernel uses.
@@ -25,9 +27,11 @@ int relax_cpu_has_avx2_fma(void);
 
 /// Builds the schedule of a network given layer by layer (`layerStart` has layers + 1 entries;
 /// comparator c has wires lo[c] < hi[c] and straight[c] = 1 iff its minimum goes to lo[c]).
-/// `op` has room for 8 · count entries, `perm` for count. Returns the number of operations.
+/// `op` and `seg` have room for 8 · count entries, `perm` for count. Returns the number of
+/// operations and stores the number of segments in `*segments`.
 long relax_schedule_build(long n, long count, const int32_t *lo, const int32_t *hi, const uint8_t *straight,
-                          const int32_t *layerStart, long layers, int32_t *op, int32_t *perm);
+                          const int32_t *layerStart, long layers, int32_t *op, int32_t *perm,
+                          int32_t *seg, long *segments);
 
 /// Bytes of workspace the panel kernel needs (the caller aligns it to 64 bytes).
 long relax_panel_workspace_bytes(long n, long comparators, long scalarBytes);

@@ -222,7 +222,7 @@ final class ComparatorWiring: @unchecked Sendable {
     let count: Int
     let lo, hi, minWire, maxWire: UnsafeMutablePointer<Int32>
     /// Quads and single comparators for the C panel kernel (see schedule.c).
-    let ops, perm: UnsafeMutablePointer<Int32>
+    let ops, perm, segments: UnsafeMutablePointer<Int32>
     let schedule: relax_schedule
 
     init(_ network: SortingNetwork) {
@@ -239,15 +239,19 @@ final class ComparatorWiring: @unchecked Sendable {
         maxWire = buffer(\.maxWire)
         ops = .allocate(capacity: 8 * max(count, 1))
         perm = .allocate(capacity: max(count, 1))
+        segments = .allocate(capacity: 8 * max(count, 1))
         let straight = flat.map { UInt8($0.descending ? 0 : 1) }
         var layerStart: [Int32] = [0]
         for layer in network.layers { layerStart.append(layerStart.last! + Int32(layer.count)) }
-        let opCount = relax_schedule_build(network.n, count, lo, hi, straight, layerStart, network.layers.count, ops, perm)
-        schedule = relax_schedule(n: network.n, count: count, ops: opCount, op: ops, perm: perm)
+        var segmentCount = 0
+        let opCount = relax_schedule_build(network.n, count, lo, hi, straight, layerStart, network.layers.count, ops, perm,
+                                           segments, &segmentCount)
+        schedule = relax_schedule(n: network.n, count: count, ops: opCount, op: ops, perm: perm,
+                                  segments: segmentCount, seg: segments)
     }
 
     deinit {
-        for b in [lo, hi, minWire, maxWire, ops, perm] { b.deallocate() }
+        for b in [lo, hi, minWire, maxWire, ops, perm, segments] { b.deallocate() }
     }
 }
 

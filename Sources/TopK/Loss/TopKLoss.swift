@@ -61,6 +61,13 @@ extension TopKLossFunction {
         for (row, label) in labels.enumerated() where label < 0 || label >= n {
             throw .labelOutOfRange(row: row, label: label, n: n)
         }
+        // The configuration checked the steepness as a Double; it must also survive the rounding
+        // to the logits' type (Float: 1e39 becomes ∞, 1e-50 becomes 0), and so must 1/steepness,
+        // the temperature of NeuralSort and SoftSort.
+        let steepness = T(configuration.steepness), tau = 1 / steepness
+        guard steepness.isFinite, steepness > 0, tau.isFinite, tau > 0 else {
+            throw .steepnessNotRepresentable(configuration.steepness, type: "\(T.self)")
+        }
         if let k = firstNonFinite(logits) { throw .nonFiniteLogit(row: k / n, column: k % n, value: Double(logits[k])) }
         if let row = firstOverflowingRow(logits, n: n, scale: T(configuration.steepness)) { throw .logitRangeOverflow(row: row) }
         return batch
