@@ -41,7 +41,7 @@ let package = Package(
             swiftSettings: optimizedInDebug),
         .target(
             name: "TopK",
-            dependencies: ["SortingNetworks", .product(name: "Numerics", package: "swift-numerics")],
+            dependencies: ["SortingNetworks", "CSortingKernels", .product(name: "Numerics", package: "swift-numerics")],
             swiftSettings: optimizedInDebug),
         // Size limits, the capped streaming gzip reader and bounded file reads for outside input.
         .target(name: "InputLimits", dependencies: ["CZlib"], swiftSettings: optimizedInDebug),

@@ -11,18 +11,18 @@
 #define FWD(X, Y, ST, k)                                                      \
     {                                                                         \
         V8 d_ = X - Y;                                                        \
-        D[base + (k)] = d_;                                                   \
-        T a_ = al[base + (k)];                                                \
+        Dq[k] = d_;                                                           \
+        T a_ = aq[k];                                                         \
         if (ST) { V8 x_ = Y + a_ * d_; Y = X - a_ * d_; X = x_; }             \
         else { X = X - a_ * d_; Y = Y + a_ * d_; }                            \
     }
 #define BWD(X, Y, ST, k, OUT)                                                 \
     {                                                                         \
-        V8 e_ = X - Y;                                                        \
-        V8 prod_ = D[base + (k)] * e_;                                        \
-        OUT = __builtin_shufflevector(prod_, prod_, 0, 1, 2, 3)               \
-            + __builtin_shufflevector(prod_, prod_, 4, 5, 6, 7);              \
-        T a_ = al[base + (k)];                                                \
+        V8 e_ = X - Y, d_ = Dq[k];                                            \
+        /* ⟨d, e⟩ over the panel, halved to 4 lanes (one multiply–add). */   \
+        OUT = __builtin_shufflevector(d_, d_, 0, 1, 2, 3) * __builtin_shufflevector(e_, e_, 0, 1, 2, 3) \
+            + __builtin_shufflevector(d_, d_, 4, 5, 6, 7) * __builtin_shufflevector(e_, e_, 4, 5, 6, 7); \
+        T a_ = aq[k];                                                         \
         if (ST) { V8 x_ = Y + a_ * e_; Y = X - a_ * e_; X = x_; }             \
         else { X = X - a_ * e_; Y = Y + a_ * e_; }                            \
     }
@@ -30,22 +30,26 @@
 #define QUAD_FWD(m)                                                           \
     case 16 + (m):                                                            \
         for (; o < oe; o += 8) {                                              \
-            const long base = o[7];                                           \
-            V8 X0 = S[o[1]], X1 = S[o[2]], X2 = S[o[3]], X3 = S[o[4]];        \
+            const long i0 = o[1], i1 = o[2], i2 = o[3], i3 = o[4];            \
+            V8 *const Dq = D + o[7];                                          \
+            const T *const aq = al + o[7];                                    \
+            V8 X0 = S[i0], X1 = S[i1], X2 = S[i2], X3 = S[i3];                \
             FWD(X0, X2, (m) & 1, 0) FWD(X1, X3, (m) & 2, 1)                   \
             FWD(X0, X1, (m) & 4, 2) FWD(X2, X3, (m) & 8, 3)                   \
-            S[o[1]] = X0; S[o[2]] = X1; S[o[3]] = X2; S[o[4]] = X3;           \
+            S[i0] = X0; S[i1] = X1; S[i2] = X2; S[i3] = X3;                   \
         }                                                                     \
         break;
 #define QUAD_BWD(m)                                                           \
     case 16 + (m):                                                            \
         for (; o < oe; o += 8) {                                              \
-            const long base = o[7];                                           \
-            V8 X0 = G[o[1]], X1 = G[o[2]], X2 = G[o[3]], X3 = G[o[4]];        \
+            const long i0 = o[1], i1 = o[2], i2 = o[3], i3 = o[4], base = o[7]; \
+            const V8 *const Dq = D + base;                                    \
+            const T *const aq = al + base;                                    \
+            V8 X0 = G[i0], X1 = G[i1], X2 = G[i2], X3 = G[i3];                \
             V4 v0, v1, v2, v3;                                                \
             BWD(X2, X3, (m) & 8, 3, v3) BWD(X0, X1, (m) & 4, 2, v2)           \
             BWD(X1, X3, (m) & 2, 1, v1) BWD(X0, X2, (m) & 1, 0, v0)           \
-            G[o[1]] = X0; G[o[2]] = X1; G[o[3]] = X2; G[o[4]] = X3;           \
+            G[i0] = X0; G[i1] = X1; G[i2] = X2; G[i3] = X3;                   \
             /* Four horizontal sums at once: lanes (slot 0, 1, 2, 3). */      \
             V4 t1 = __builtin_shufflevector(v0, v1, 0, 4, 2, 6) + __builtin_shufflevector(v0, v1, 1, 5, 3, 7); \
             V4 t2 = __builtin_shufflevector(v2, v3, 0, 4, 2, 6) + __builtin_shufflevector(v2, v3, 1, 5, 3, 7); \
@@ -59,20 +63,24 @@
 #define SINGLE_FWD(st)                                                        \
     case st:                                                                  \
         for (; o < oe; o += 8) {                                              \
-            const long base = o[7];                                           \
-            V8 X = S[o[1]], Y = S[o[2]];                                      \
+            const long i0 = o[1], i1 = o[2];                                  \
+            V8 *const Dq = D + o[7];                                          \
+            const T *const aq = al + o[7];                                    \
+            V8 X = S[i0], Y = S[i1];                                          \
             FWD(X, Y, st, 0)                                                  \
-            S[o[1]] = X; S[o[2]] = Y;                                         \
+            S[i0] = X; S[i1] = Y;                                             \
         }                                                                     \
         break;
 #define SINGLE_BWD(st)                                                        \
     case st:                                                                  \
         for (; o < oe; o += 8) {                                              \
-            const long base = o[7];                                           \
-            V8 X = G[o[1]], Y = G[o[2]];                                      \
+            const long i0 = o[1], i1 = o[2], base = o[7];                     \
+            const V8 *const Dq = D + base;                                    \
+            const T *const aq = al + base;                                    \
+            V8 X = G[i0], Y = G[i1];                                          \
             V4 v;                                                             \
             BWD(X, Y, st, 0, v)                                               \
-            G[o[1]] = X; G[o[2]] = Y;                                         \
+            G[i0] = X; G[i1] = Y;                                             \
             ab[base] += (v[0] + v[1]) + (v[2] + v[3]);                        \
         }                                                                     \
         break;
@@ -92,8 +100,9 @@ ATTR static void FN(const relax_schedule *s, const T *alpha, T *p, const T *cp, 
 
     for (long j0 = 0; j0 < n; j0 += 8) {
         const long width = n - j0 < 8 ? n - j0 : 8, last = j0 + width - 1;
-        // Panel rows j0 ..< j0 + width of P start as rows of the identity.
-        memset(S, 0, (size_t)n * sizeof(V8));
+        // Panel rows j0 ..< j0 + width of P start as rows of the identity (the write-out of
+        // the previous panel left S zero).
+        if (j0 == 0) memset(S, 0, (size_t)n * sizeof(V8));
         for (long k = 0; k < width; k++) S[j0 + k][k] = 1;
         // Segments whose hull misses the panel's rows act on wires that are still zero in every
         // lane (0 − 0 = 0, 0 ± α·0 = 0): skipping them changes nothing (see schedule.c).
@@ -110,6 +119,8 @@ ATTR static void FN(const relax_schedule *s, const T *alpha, T *p, const T *cp, 
         if (width == 8) {
             for (; w0 + 4 <= n; w0 += 4) {
                 const V8 a = S[w0], b = S[w0 + 1], c = S[w0 + 2], d = S[w0 + 3];
+                const V8 zero = {0};
+                S[w0] = zero; S[w0 + 1] = zero; S[w0 + 2] = zero; S[w0 + 3] = zero;
                 const V8 ab0 = __builtin_shufflevector(a, b, 0, 8, 1, 9, 2, 10, 3, 11);
                 const V8 ab1 = __builtin_shufflevector(a, b, 4, 12, 5, 13, 6, 14, 7, 15);
                 const V8 cd0 = __builtin_shufflevector(c, d, 0, 8, 1, 9, 2, 10, 3, 11);
@@ -133,6 +144,7 @@ ATTR static void FN(const relax_schedule *s, const T *alpha, T *p, const T *cp, 
             T *row = p + (j0 + k) * n;
             for (long wire = w0; wire < n; wire++) row[wire] = S[wire][k];
         }
+        for (long wire = w0; wire < n; wire++) { const V8 zero = {0}; S[wire] = zero; }
         if (!cp) continue;
         // Gather the panel's rows of the cotangent, wire-major (the inverse shuffle).
         w0 = 0;

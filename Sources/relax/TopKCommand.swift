@@ -79,7 +79,7 @@ struct TopKLossCommand: AsyncParsableCommand {
         }
         let input = try TopKInput.parse(bytes)
         let n = input.logits[0].count
-        guard let impl = TopKImplementation(rawValue: implementation) else { throw ValidationError("implementation: reference | optimized") }
+        guard let impl = TopKImplementation(rawValue: implementation) else { throw ValidationError("implementation: " + TopKImplementation.allCases.map(\.rawValue).joined(separator: " | ")) }
         let configuration = try options.configuration()
         try checkLimits(n: n, batch: input.logits.count, estimatedBytes: configuration.estimatedWorkingBytes(n: n, batch: input.logits.count))
         let loss = try impl.makeLoss(n: n, configuration: configuration)

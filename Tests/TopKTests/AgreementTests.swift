@@ -14,18 +14,21 @@ import Testing
         let logits = rng.logits(n * batch).map { T($0) }
         let labels = (0..<batch).map { _ in Int.random(in: 0..<n, using: &rng) }
         let reference = try ReferenceTopKLoss(n: n, configuration: cfg)
-        let optimized = try SIMDTopKLoss(n: n, configuration: cfg)
         let r = try reference.evaluate(logits: logits, labels: labels, computeProbabilities: true)
-        let o = try optimized.evaluate(logits: logits, labels: labels, computeProbabilities: true)
-        let tol = bound(T.self, depth: reference.network?.layers.count ?? 1)
-        let what = "\(cfg.method)(\(cfg.construction)) \(cfg.family) \(cfg.top1Mode) n=\(n) m=\(String(describing: cfg.m)) pruned=\(cfg.pruned) \(T.self)"
-        #expect(abs(Double(o.loss - r.loss)) <= tol * max(1, abs(Double(r.loss))), "loss \(what)")
-        let gradScale = max(1, r.gradLogits.map { abs(Double($0)) }.max() ?? 0)
-        for (a, b) in zip(o.gradLogits, r.gradLogits) {
-            #expect(abs(Double(a - b)) <= tol * gradScale, "grad \(what): \(a) vs \(b)")
-        }
-        for (a, b) in zip(o.probabilities!, r.probabilities!) {
-            #expect(abs(Double(a - b)) <= tol, "A \(what): \(a) vs \(b)")
+        // Both instances of the batched kernel (Float, Cauchy); other cases take the row path either way.
+        for isa in SIMDRelaxedSorter.InstructionSet.allCases {
+            let optimized = try SIMDTopKLoss(n: n, configuration: cfg, instructionSet: isa)
+            let o = try optimized.evaluate(logits: logits, labels: labels, computeProbabilities: true)
+            let tol = bound(T.self, depth: reference.network?.layers.count ?? 1)
+            let what = "\(cfg.method)(\(cfg.construction)) \(cfg.family) \(cfg.top1Mode) n=\(n) m=\(String(describing: cfg.m)) pruned=\(cfg.pruned) \(T.self) \(isa)"
+            #expect(abs(Double(o.loss - r.loss)) <= tol * max(1, abs(Double(r.loss))), "loss \(what)")
+            let gradScale = max(1, r.gradLogits.map { abs(Double($0)) }.max() ?? 0)
+            for (a, b) in zip(o.gradLogits, r.gradLogits) {
+                #expect(abs(Double(a - b)) <= tol * gradScale, "grad \(what): \(a) vs \(b)")
+            }
+            for (a, b) in zip(o.probabilities!, r.probabilities!) {
+                #expect(abs(Double(a - b)) <= tol, "A \(what): \(a) vs \(b)")
+            }
         }
     }
 

@@ -44,4 +44,27 @@ relax_kernel relax_panels_f64(relax_kernel kernel, const relax_schedule *s, cons
 relax_kernel relax_panels_f32(relax_kernel kernel, const relax_schedule *s, const float *alpha,
                               float *p, const float *cp, float *alphaBar, void *workspace);
 
+
+/// A (pruned) top-k network for the batched kernel: comparator c acts on wires lo[c] < hi[c] and
+/// writes its soft minimum to minWire[c], its maximum to maxWire[c]; the top K wires are the last K.
+typedef struct {
+    long n, count, k;
+    const int32_t *lo, *hi, *minWire, *maxWire;
+} relax_topk_network;
+
+/// Floats of workspace the batched top-k kernel needs (the caller aligns it to 32 bytes).
+long relax_topk_workspace_floats(long n, long comparators, long k);
+
+/// Forward of eight rows at once (Cauchy family): `values` holds n × 8 floats, wire-major with
+/// one lane per row, and is sorted in place; `labels` gives each lane's label (−1: unused lane).
+/// Leaves α, s·f′, a − b, the differences of row y of P and ⟨w, R_min − R_max⟩ per comparator,
+/// and the n × (K + 1) attribution buffer R (lane-major after the wire: R[(wire·(K+1) + j)·8 + row],
+/// j = K holding R·w), in `workspace` after its first 8n floats.
+relax_kernel relax_topk_forward_f32(relax_kernel kernel, const relax_topk_network *net, float steepness,
+                                    const float *weights, const int32_t *labels, float *values, float *workspace);
+/// The exact gradient through the network for the rank-one cotangent factor[row]·w on row y of A,
+/// written to `gradient` (n × 8, wire-major), from the workspace of the forward call.
+relax_kernel relax_topk_backward_f32(relax_kernel kernel, const relax_topk_network *net, const float *factor,
+                                     float *gradient, const float *workspace);
+
 #endif

@@ -148,7 +148,7 @@ public struct SIMDRelaxedSorter: RelaxedSorter {
     func sortRows<T: SortScalar>(_ x: [T], computeP: Bool) throws(RelaxedSortError) -> SortOutput<T> {
         let batch = try validatedBatch(x)
         var y = [T](repeating: 0, count: x.count)
-        var p = [T](repeating: 0, count: computeP ? batch * n * n : 0)
+        var p = Self.permutationStorage(T.self, count: computeP ? batch * n * n : 0)
         x.withUnsafeBufferPointer { x in
             y.withUnsafeMutableBufferPointer { y in
                 p.withUnsafeMutableBufferPointer { p in
@@ -188,7 +188,7 @@ public struct SIMDRelaxedSorter: RelaxedSorter {
         let batch = try validatedBatch(x, cotangentY: cotangentY, cotangentP: cotangentP, forGradient: true)
         let withP = computeP || cotangentP != nil
         var y = [T](repeating: 0, count: x.count)
-        var p = [T](repeating: 0, count: withP ? batch * n * n : 0)
+        var p = Self.permutationStorage(T.self, count: withP ? batch * n * n : 0)
         var gradX = [T](repeating: 0, count: x.count)
         let cy = cotangentY ?? [], cp = cotangentP ?? []
         let hasCotangentY = cotangentY != nil, hasCotangentP = cotangentP != nil
@@ -212,6 +212,15 @@ public struct SIMDRelaxedSorter: RelaxedSorter {
             }
         }}}}}}
         return SortGradient(output: SortOutput(n: n, batch: batch, y: y, p: withP ? p : nil), gradX: gradX)
+    }
+}
+
+extension SIMDRelaxedSorter {
+    /// Storage for P that is not zero-filled first: the panel kernel writes every entry of every
+    /// row (each panel writes all n wires of its rows, and the panels cover all n rows), so a
+    /// zero fill would be a wasted pass over batch·n² scalars (8 MB per sample at n = 1024).
+    static func permutationStorage<T: SortScalar>(_: T.Type, count: Int) -> [T] {
+        [T](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
     }
 }
 

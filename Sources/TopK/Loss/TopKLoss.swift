@@ -35,6 +35,9 @@ public enum TopKImplementation: String, CaseIterable, Sendable, Codable, CustomS
     case reference
     /// ``SIMDTopKLoss``: pruned cone, in-place `n×K` buffer, SIMD over `K`, no allocation per layer.
     case optimized
+    /// ``SIMDTopKLoss`` with the AVX2 + FMA instance of its batched kernel (Float, Cauchy), chosen
+    /// at run time (the baseline kernel on a CPU without AVX2 and FMA).
+    case optimizedAVX2 = "optimized-avx2"
 
     public var description: String { rawValue }
 
@@ -42,6 +45,7 @@ public enum TopKImplementation: String, CaseIterable, Sendable, Codable, CustomS
         switch self {
         case .reference: try ReferenceTopKLoss(n: n, configuration: configuration)
         case .optimized: try SIMDTopKLoss(n: n, configuration: configuration)
+        case .optimizedAVX2: try SIMDTopKLoss(n: n, configuration: configuration, instructionSet: .avx2FMA)
         }
     }
 }

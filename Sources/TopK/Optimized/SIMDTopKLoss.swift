@@ -42,6 +42,12 @@ public struct SIMDTopKLoss: TopKLossFunction {
     let hi: [Int]
     let minWire: [Int]
     let maxWire: [Int]
+    /// lo, hi, minWire, maxWire as one Int32 buffer for the batched C kernel.
+    let wiring32: [Int32]
+
+    /// The instruction set of the batched kernel (Float, Cauchy): `.avx2FMA` is chosen at run
+    /// time and falls back to the baseline kernel on a CPU without AVX2 and FMA.
+    public var instructionSet: SIMDRelaxedSorter.InstructionSet = .baseline
 
     public init(n: Int, configuration: TopKConfiguration) throws(TopKError) {
         self.n = n
@@ -56,6 +62,13 @@ public struct SIMDTopKLoss: TopKLossFunction {
         hi = flat.map(\.hi)
         minWire = flat.map(\.minWire)
         maxWire = flat.map(\.maxWire)
+        wiring32 = (lo + hi + minWire + maxWire).map { Int32($0) }
+    }
+
+    /// The same loss with the given instruction set for the batched kernel.
+    public init(n: Int, configuration: TopKConfiguration, instructionSet: SIMDRelaxedSorter.InstructionSet) throws(TopKError) {
+        try self.init(n: n, configuration: configuration)
+        self.instructionSet = instructionSet
     }
 
     /// Layers of the evaluated network (1 for NeuralSort/SoftSort), for the agreement bound.
@@ -65,6 +78,10 @@ public struct SIMDTopKLoss: TopKLossFunction {
     @_specialize(where T == Float)
     public func evaluate<T: SortScalar>(logits: [T], labels: [Int], computeProbabilities: Bool) throws(TopKError) -> TopKLossResult<T> {
         let batch = try validatedBatch(logits: logits, labels: labels)
+        if usesBatchedKernel(T.self) {
+            return unsafeBitCast(evaluateBatched(logits: unsafeBitCast(logits, to: [Float].self), labels: labels, batch: batch,
+                                                 computeProbabilities: computeProbabilities), to: TopKLossResult<T>.self)
+        }
         let m = sorterSize, K = configuration.k
         var workspace = Workspace<T>(n: m, k: K, comparators: lo.count, weights: head.columnWeights)
         var total: T = 0
