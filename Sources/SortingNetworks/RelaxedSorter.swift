@@ -181,11 +181,11 @@ extension RelaxedSorter {
         }
         if let cy = cotangentY {
             guard cy.count == x.count else { throw .shapeMismatch(what: "cotangent_y", expected: x.count, got: cy.count) }
-            if let k = cy.firstIndex(where: { !$0.isFinite }) { throw .nonFiniteCotangent(what: "cotangent_y", index: k) }
+            if let k = firstNonFiniteIndex(cy) { throw .nonFiniteCotangent(what: "cotangent_y", index: k) }
         }
         if let cp = cotangentP {
             guard cp.count == batch * n * n else { throw .shapeMismatch(what: "cotangent_p", expected: batch * n * n, got: cp.count) }
-            if let k = cp.firstIndex(where: { !$0.isFinite }) { throw .nonFiniteCotangent(what: "cotangent_p", index: k) }
+            if let k = firstNonFiniteIndex(cp) { throw .nonFiniteCotangent(what: "cotangent_p", index: k) }
         }
         return batch
     }
