@@ -3,7 +3,7 @@
 # package and the authors' packages side by side in ONE run (thread CPU time, one thread), then
 # a log-log PNG plot. Peers run only up to a cap (their cost grows much faster; see the CSVs).
 # Usage:
-#   PYTHON=/path/to/venv/bin/python [OUT=Benchmarks/results] Benchmarks/scaling.sh [sorting] [topk] [plot]
+#   PYTHON=/path/to/venv/bin/python [OUT=Benchmarks/results] [RELAX=…] Benchmarks/scaling.sh [sorting] [topk] [plot]
 # (no argument: all three). PYTHON needs torch, diffsort, difftopk and matplotlib (the venv of
 # fixtures/README.md).
 set -euo pipefail
@@ -12,8 +12,9 @@ out=${OUT:-Benchmarks/results}
 parts=" ${*:-sorting topk plot} "
 py=${PYTHON:-python3}
 mkdir -p "$out"
-swift build -c release --product relax >/dev/null
-relax=.build/release/relax
+# RELAX=/path/to/relax reuses a built binary instead of building one.
+[[ -n "${RELAX:-}" ]] || swift build -c release --product relax >/dev/null
+relax=${RELAX:-.build/release/relax}
 sort_sizes=(16 32 64 128 256 512 1024 2048 4096 8192)
 diffsort_sizes=(16 32 64 128 256 512)   # diffsort needs 15.8 s per sample at n = 1024
 topk_sizes=(100 300 1000 3000 10000)
