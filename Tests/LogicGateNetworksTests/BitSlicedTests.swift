@@ -70,3 +70,11 @@ import Testing
         }
     }
 }
+
+@Suite("Bit-sliced word operations")
+struct BitSliceWordOperationTests {
+    @Test("every gate's word operation is its truth table, at every word width")
+    func wordOperationsMatchTruthTables() {
+        #expect(BitSlicedLogicNetwork.wordOperationsMatchTruthTables)
+    }
+}

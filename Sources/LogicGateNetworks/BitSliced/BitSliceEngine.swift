@@ -139,23 +139,24 @@ final class BitSliceEngine<W: BitSliceWord> {
         }
         for group in groups {
             let r = group.range
+            // One specialised loop per op: the op is a literal in each case, so BitSliceOps.word folds.
             switch group.op {
-            case 0: apply(r) { _, _ in W.zero }
-            case 1: apply(r) { a, b in a & b }
-            case 2: apply(r) { a, b in a & ~b }
-            case 3: apply(r) { a, _ in a }
-            case 4: apply(r) { a, b in ~a & b }
-            case 5: apply(r) { _, b in b }
-            case 6: apply(r) { a, b in a ^ b }
-            case 7: apply(r) { a, b in a | b }
-            case 8: apply(r) { a, b in ~(a | b) }
-            case 9: apply(r) { a, b in ~(a ^ b) }
-            case 10: apply(r) { _, b in ~b }
-            case 11: apply(r) { a, b in a | ~b }
-            case 12: apply(r) { a, _ in ~a }
-            case 13: apply(r) { a, b in ~a | b }
-            case 14: apply(r) { a, b in ~(a & b) }
-            default: apply(r) { _, _ in W.ones }
+            case 0: apply(r) { BitSliceOps.word(0, $0, $1) }
+            case 1: apply(r) { BitSliceOps.word(1, $0, $1) }
+            case 2: apply(r) { BitSliceOps.word(2, $0, $1) }
+            case 3: apply(r) { BitSliceOps.word(3, $0, $1) }
+            case 4: apply(r) { BitSliceOps.word(4, $0, $1) }
+            case 5: apply(r) { BitSliceOps.word(5, $0, $1) }
+            case 6: apply(r) { BitSliceOps.word(6, $0, $1) }
+            case 7: apply(r) { BitSliceOps.word(7, $0, $1) }
+            case 8: apply(r) { BitSliceOps.word(8, $0, $1) }
+            case 9: apply(r) { BitSliceOps.word(9, $0, $1) }
+            case 10: apply(r) { BitSliceOps.word(10, $0, $1) }
+            case 11: apply(r) { BitSliceOps.word(11, $0, $1) }
+            case 12: apply(r) { BitSliceOps.word(12, $0, $1) }
+            case 13: apply(r) { BitSliceOps.word(13, $0, $1) }
+            case 14: apply(r) { BitSliceOps.word(14, $0, $1) }
+            default: apply(r) { BitSliceOps.word(15, $0, $1) }
             }
         }
     }
