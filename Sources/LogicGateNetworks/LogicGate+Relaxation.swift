@@ -1,3 +1,5 @@
+import RealModule
+
 extension LogicGate {
     /// The real-valued (probabilistic) relaxation `g(a, b)`: the probability that the gate outputs 1
     /// when its inputs are independent Bernoulli variables with means `a` and `b`
