@@ -9,7 +9,7 @@
 /// in the id's bit order, so every nibble of the result must equal the gate id.
 enum BitSliceOps {
     /// Gate `op` (an id 0…15) on whole words. Called with a constant `op` inside each op group's
-    /// loop (`BitSliceEngine.evaluateGates`), so the switch folds away after inlining.
+    /// loop (`BitSliceEngine.run`), so the switch folds away after inlining.
     @inline(__always)
     static func word<W: BitSliceWord>(_ op: UInt8, _ x: W, _ y: W) -> W {
         switch op {
