@@ -64,9 +64,10 @@ if [[ $parts == *" logic "* ]]; then
 # wiring and gates, 65,536 random input images; images/s end to end (packing + gates + counts),
 # one thread, CPU time. The authors' C (difflogic CompiledLogicNet) is generated from the same
 # model and run on the same inputs up to LOGIC_C_CAP gates per layer, compiled as their main.py
-# does (gcc -O1 below 50,000 gates, -O0 above; -O1 takes minutes beyond that). Needs DIFFLOGIC_SRC.
-logic_widths=(1000 2000 4000 8000 16000 32000 64000)
-logic_c_cap=${LOGIC_C_CAP:-16000}
+# does (gcc -O1 below 50,000 gates, -O0 above; their compile time grows steeply with size).
+# LOGIC_WIDTHS overrides the widths. Needs DIFFLOGIC_SRC.
+logic_widths=(${LOGIC_WIDTHS:-1000 2000 4000 8000 16000 32000 64000})
+logic_c_cap=${LOGIC_C_CAP:-8000}
 : "${DIFFLOGIC_SRC:?set DIFFLOGIC_SRC to the unpacked difflogic sdist (see fixtures/generate/logic_difflogic_oracle.py)}"
 echo "logic: relax logic bench and the authors' C (400 → 6 × W, batch 65,536)…" >&2
 work=$(mktemp -d)
@@ -78,12 +79,12 @@ work=$(mktemp -d)
         if (( w <= logic_c_cap )); then
             opt=1; (( gates >= 50000 )) && opt=0
             (cd fixtures/generate && "$py" logic_bench_difflogic_c.py "$work" 400 "$w" 6 65536 "$opt") | tee -a /dev/stderr \
-                | awk -v w="$w" -v g="$gates" -v o="$opt" '/end to end/ { for (i = 1; i <= NF; i++) if ($i == "M") { print w "," g ",authors-c-gcc-O" o "," $(i - 1) * 1e6; break } }'
+                | awk -v w="$w" -v g="$gates" -v o="$opt" '/end to end/ { for (i = 1; i <= NF; i++) if ($i == "M") { printf "%s,%s,authors-c-gcc-O%s,%.0f\n", w, g, o, $(i - 1) * 1e6; break } }'
             args=(--model "$work/model.json" --inputs "$work/x.npy" --expected-counts "$work/counts.npy")
         fi
         "$relax" logic bench "${args[@]}" --threads 1 --repetitions 3 | tee -a /dev/stderr \
             | awk -v w="$w" -v g="$gates" '/^plain/ { impl = "bit-sliced-plain" } /^simplified/ { impl = "bit-sliced-simplified" }
-                  /end to end \(pack/ { for (i = 1; i <= NF; i++) if ($i == "M") { print w "," g "," impl "," $(i - 1) * 1e6; break } }'
+                  /end to end \(pack/ { for (i = 1; i <= NF; i++) if ($i == "M") { printf "%s,%s,%s,%.0f\n", w, g, impl, $(i - 1) * 1e6; break } }'
     done
 } > "$out/logic.csv"
 rm -rf "$work"
