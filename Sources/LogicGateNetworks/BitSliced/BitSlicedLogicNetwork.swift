@@ -14,7 +14,8 @@
 //
 // Measured (`Benchmarks/compare-logic.sh`, README "Throughput" for the current figures): see the
 // README. Per-phase, 400 → 6×8,000 simplified, W = 256, one core under load (2-core AMD EPYC,
-// 2.45 GHz, load 9–13, minimum per-chunk thread CPU time): before this layout of the output
+// 2.45 GHz, load 9–13, minimum per-chunk thread CPU time, a throwaway harness around
+// `BitSliceEngine`): before this layout of the output
 // phase, packing 90 ns/image, gates 133, GroupSum 80; after: packing 67–73, levels 95, output
 // phase + GroupSum 99 (the output phase also holds the last layer's gates and 2,062 copies of
 // pass-through outputs). What helped: the fused, L1-resident output phase (GroupSum no longer
