@@ -21,7 +21,8 @@
 // pass-through outputs). What helped: the fused, L1-resident output phase (GroupSum no longer
 // gathers 8,000 random words per chunk); input i in slot 1 + i (packing stores to computed
 // addresses); byte-wise Horner (paddb) instead of 64-bit vector shifts, which LLVM scalarised
-// (read in `objdump -d`: 16 movq/pshufd/shl per step before, vector adds after); earlier: byte
+// (read in `objdump -d`: before, 16 movq/pshufd + scalar shl/or per step; after, psllw/pand/
+// paddb in SSE registers, then the 16 bytes go through the stack to 16 byte stores); earlier: byte
 // offsets instead of slot numbers, sorting each level by (op, slot of A, slot of B) with
 // ascending destinations (+50 % on the cache-bound 384 K model). Not faster: W = 512 (the
 // register file leaves L2), W = 128 (twice the instruction stream per image), `-target-cpu
