@@ -51,9 +51,13 @@ let package = Package(
             dependencies: ["NumPyFiles", "InputLimits", .product(name: "Numerics", package: "swift-numerics")],
             swiftSettings: optimizedInDebug),
         .target(name: "Imaging", dependencies: ["CZlib"]),
+        // The silhouette kernels of SIMDSoftRasterizer in C: baseline and AVX2 + FMA, chosen at run time.
+        .target(
+            name: "CRendererKernels",
+            cSettings: [.unsafeFlags(["-O2"])]),
         .target(
             name: "Renderer",
-            dependencies: [.product(name: "Numerics", package: "swift-numerics")],
+            dependencies: ["CRendererKernels", .product(name: "Numerics", package: "swift-numerics")],
             swiftSettings: optimizedInDebug),
         .target(
             name: "RendererProofs",

@@ -12,8 +12,8 @@ extension ReferenceSoftRasterizer {
     /// optimum its derivative vanishes, at a clamped end the point is a vertex), and
     /// `∂d²/∂P = 2·(…)·r`. At `d = 0` (pixel on an edge) the derivative does not exist; we return
     /// 0 there (the authors floor `d` at 1e-6, which yields an arbitrary unit-scale vector).
-    public func backward<T: Real & BinaryFloatingPoint>(_ triangles: [T], _ s: SilhouetteSettings, cotangent: [T]) throws(RendererError) -> SilhouetteGradient<T> {
-        let image = try silhouette(triangles, s)
+    public func gradient<T: RendererScalar>(_ triangles: [T], _ s: SilhouetteSettings, cotangent: [T]) throws(RendererError) -> SilhouetteGradient<T> {
+        let image = try render(triangles, s)
         try s.validate(cotangent: cotangent)
         let faces = triangles.count / 6
         let n = s.size
