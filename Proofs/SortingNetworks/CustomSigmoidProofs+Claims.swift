@@ -60,7 +60,8 @@ extension CustomSigmoidProofs {
         var log = ProofLog(
             name: "custom.monotonicity.\(family.name)",
             claim: "\(family.name): the relaxed swap is monotonic — f continuous away from u = 0 and g(u) = f(u) + u·f′(u) ∈ [0, 1] on every piece")
-        log.note("min_f(a, b) = b − d·f(d) with d = b − a, so ∂min_f/∂a = f(d) + d·f′(d) = g(d) and ∂max_f/∂a = 1 − g(d) off the breakpoints")
+        // ∂min_f/∂a = α + d·α′ = g(d), checked on the library's Jacobian code with opaque α, α′.
+        NetworkMonotonicityProofs.jacobianOfAnySwap(log: &log)
         var found: [String] = []
         var weak = false
         let budget = analysis.pieces[0].context.budget
@@ -85,7 +86,11 @@ extension CustomSigmoidProofs {
             log.require(false, "on \(piece.interval): " + piece.context.undecided.joined(separator: "; "))
         }
         for jump in analysis.jumps {
-            if jump.point.isZero { log.note("f jumps at u = 0, which min_f = b − d·f(d) multiplies by d = 0: no effect"); continue }
+            if jump.point.isZero {
+                log.require(jump.left != nil && jump.value != nil && jump.right != nil,
+                            "f jumps at u = 0 with finite one-sided limits and value (\(jump.description)); min_f = b − d·f(d) multiplies f by d → 0 there, so min_f and max_f stay continuous")
+                continue
+            }
             if let drop = dropAcross(jump.point, family, budget: budget) { counterexample(&log, &found, drop) }
             else { log.require(false, "f is not continuous \(jump.description); no decreasing pair found within the budget") }
         }

@@ -63,6 +63,7 @@ public enum DoublyStochasticProofs {
         var exactFailures: [String] = [], doubleFailures: [String] = []
         let family = SigmoidFamily(rawValue: setting.family.rawValue)!
         let budgetStart = Date(), operandBudget = scale.maxOperandBits
+        let deadline = budgetStart.addingTimeInterval(scale.maxSeconds)
         var exhausted: String? = nil
         cases: for kind in SortingNetwork.Kind.allCases {
             for construction in SortingNetwork.Construction.allCases {
@@ -81,7 +82,7 @@ public enum DoublyStochasticProofs {
                     // The exact sort runs on budgeted rationals: an operand beyond the budget stops it.
                     let budgetedSwap = setting.family.conditionalSwap(
                         steepness: BudgetedRational(setting.steepness), guardEpsilon: BudgetedRational(epsilon))
-                    let (sorted, exhaustedHere) = BudgetedRational.withBudget(operandBudget) {
+                    let (sorted, exhaustedHere) = BudgetedRational.withBudget(operandBudget, deadline: deadline) {
                         RelaxedSortingNetwork.sort(x: x.map(BudgetedRational.init), network: network, swap: budgetedSwap)
                     }
                     if let exhaustedHere {
@@ -113,7 +114,7 @@ public enum DoublyStochasticProofs {
                     if n <= setting.gradientMaxN {
                         cotangentY = (0..<n).map { _ in Rational(Int.random(in: -64...64, using: &rng), 32) }
                         cotangentP = (0..<n).map { _ in (0..<n).map { _ in Rational(Int.random(in: -64...64, using: &rng), 32) } }
-                        let (gradient, exhaustedHere) = BudgetedRational.withBudget(operandBudget) {
+                        let (gradient, exhaustedHere) = BudgetedRational.withBudget(operandBudget, deadline: deadline) {
                             let bx = x.map(BudgetedRational.init)
                             let trace = RelaxedSortingNetwork.forward(x: bx, network: network, swap: budgetedSwap)
                             return RelaxedSortingNetwork.vectorJacobianProduct(

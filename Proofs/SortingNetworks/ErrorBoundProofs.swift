@@ -4,7 +4,7 @@ import SortingNetworks
 /// Error bounds (arXiv 2203.09630, §4): `sup_{d>0} d·f(−s·d)` — the worst deviation of one
 /// soft min/max from the hard one — equals the family's constant divided by `s`.
 ///
-/// For the rational families every step is exact (proved for the listed steepness values). For
+/// For the rational families every step is exact, for every steepness s > 0 (``ScaledFunction``). For
 /// the transcendental families the maximiser is bracketed by certified bisection, but that it is
 /// the *global* maximiser rests on a sign lemma not checked by code; those claims are therefore
 /// `tested`: `h(v) ≤ c` is checked with certified enclosures on a grid of v.
@@ -27,46 +27,46 @@ enum ErrorBoundProofs {
                    notCovered: "v between grid points and beyond the grid's largest v; that the bracketed critical point is the global maximiser (a sign lemma argued, not checked by code)")
     }
 
-    /// Steepness values at which the rational families are checked (run through the library's
-    /// `conditionalSwap(steepness:)`, so the `u = s·d` scaling of the code is covered too).
-    static let steepnesses: [Rational] = [1, 10, Rational(3, 7)]
-
-    /// reciprocal (`c = 1`, approached as d → ∞) and optimal (`c = 1/16`, attained at d = 1/(4s)).
+    /// reciprocal (`c = 1`, approached as d → ∞) and optimal (`c = 1/16`, attained at d = 1/(4s)),
+    /// for every steepness s > 0 at once: the library's `conditionalSwap(steepness:)` runs over
+    /// ``ScaledFunction`` (d = u/s), so the deviation is computed as `s⁻¹·E₁(u)` with `u = s·d`
+    /// and the `u = s·d` scaling of the code is checked, not assumed.
     static func rational(_ family: RationalSigmoidFamily) -> Certificate {
         let constant: Rational = family == .reciprocal ? 1 : Rational(1, 16)
         var log = ProofLog(
             name: "sorting.error-bound.\(family.rawValue)",
             claim: "\(family.rawValue): sup_{d>0} d·f(−s·d) = \(constant)/s exactly (\(family == .reciprocal ? "approached as d → ∞, not attained" : "attained at d = 1/(4s)"))",
-            domain: "every real d > 0; s ∈ {1, 10, 3/7}")
-        for s in steepnesses {
-            let bound = constant / s
-            // The piece boundary of optimal in d: s·d = ¼.
-            let kink = 1 / (4 * s)
-            let points: [Rational] = family == .optimal ? [kink] : []
-            let bounds: [Rational?] = [Rational(0)] + points.map { $0 } + [nil]
-            for (lower, upper) in zip(bounds, bounds.dropFirst()) {
-                let piece = OpenInterval(lower, upper)
-                let context = PieceContext(interval: piece)
-                let d = PieceFunction.variable(on: context)
-                let swap = family.conditionalSwap(steepness: PieceFunction(constant: s), guardEpsilon: PieceFunction(constant: 0))
-                // Soft minimum of (a, b) = (d, 0): α = f(s·(0 − d)), deviation from min = 0 is α·d.
-                let deviation = swap.alpha(-d).value * d
-                let slack = (PieceFunction(constant: bound) - deviation).signClass()
-                let slope = deviation.derivative.signClass()
-                log.require(context.undecided.isEmpty && slack?.isNonNegative == true && slope?.isNonNegative == true,
-                            "s = \(s), d ∈ \(piece): E(d) = \(deviation); \(bound) − E is \(slack?.rawValue ?? "undefined"), E′ is \(slope?.rawValue ?? "undefined")")
-                if upper == nil {
-                    let limit = deviation.limit(toPositiveInfinity: true)
-                    log.require(limit == bound, "s = \(s): lim_{d→∞} E(d) = \(limit.map { "\($0)" } ?? "∞") = \(bound)")
-                }
-            }
-            if family == .optimal {
-                let swap = family.conditionalSwap(steepness: s, guardEpsilon: Rational(0))
-                let attained = swap.alpha(-kink).value * kink
-                log.require(attained == bound, "s = \(s): E(1/(4s)) = E(\(kink)) = \(attained) (attained, exact)")
+            domain: "every real d > 0 and every steepness s > 0")
+        let zero = ScaledFunction(power: 0, PieceFunction(constant: 0))
+        let swap = family.conditionalSwap(steepness: ScaledFunction.steepness, guardEpsilon: zero)
+        // The piece boundary of optimal: u = s·d = ¼.
+        let points: [Rational] = family == .optimal ? [Rational(1, 4)] : []
+        let bounds: [Rational?] = [Rational(0)] + points.map { $0 } + [nil]
+        for (lower, upper) in zip(bounds, bounds.dropFirst()) {
+            let piece = OpenInterval(lower, upper)
+            let context = PieceContext(interval: piece)
+            let d = ScaledFunction.difference(on: context)
+            // Soft minimum of (a, b) = (d, 0): α = f(s·(0 − d)), deviation from min = 0 is α·d.
+            let deviation = swap.alpha(-d).value * d
+            let E = deviation.p  // deviation = s⁻¹·E(u)
+            let slack = (PieceFunction(constant: constant) - E).signClass()
+            // dE/dd = s⁻¹·E′(u)·s = E′(u).
+            let slope = E.derivative.signClass()
+            log.require(context.undecided.isEmpty && deviation.power == -1 && slack?.isNonNegative == true && slope?.isNonNegative == true,
+                        "u = s·d ∈ \(piece), every s > 0: the code's deviation is s^\(deviation.power)·E(u) with E(u) = \(E); \(constant) − E is \(slack?.rawValue ?? "undefined"), E′ is \(slope?.rawValue ?? "undefined") (so the deviation ≤ \(constant)/s and increases in d)")
+            if upper == nil {
+                let limit = E.limit(toPositiveInfinity: true)
+                log.require(limit == constant, "lim_{u→∞} E(u) = \(limit.map { "\($0)" } ?? "∞") = \(constant), so the deviation tends to \(constant)/s as d → ∞")
             }
         }
-        return log.finish(.proved, figure: "sup = \(constant)/s" + (family == .reciprocal ? " (limit d → ∞)" : " (attained at d = 1/(4s))"))
+        if family == .optimal {
+            let context = PieceContext(interval: .realLine)
+            let kink = ScaledFunction(power: -1, PieceFunction(numerator: Polynomial(constant: Rational(1, 4)), context: context))
+            let attained = swap.alpha(-kink).value * kink
+            log.require(context.undecided.isEmpty && attained == ScaledFunction(power: -1, PieceFunction(constant: constant)),
+                        "at d = 1/(4s): the deviation is \(attained) = \(constant)/s (attained, exact, every s > 0)")
+        }
+        return log.finish(.proved, figure: "sup = \(constant)/s, every s > 0" + (family == .reciprocal ? " (limit d → ∞)" : " (attained at d = 1/(4s))"))
     }
 
     /// Cauchy: `E(d) = h(s·d)/s` with `h(v) = v·(½ − arctan(v)/π) = v·arctan(1/v)/π` for v > 0.

@@ -36,7 +36,7 @@ enum JacobianSignProofs {
                     // sigmoids' central (non-saturated) parts.
                     let x = (0..<n).map { _ in Rational(Int.random(in: -24...24, using: &rng), 8) }
                     let budgetedSwap = family.conditionalSwap(steepness: BudgetedRational(steepness), guardEpsilon: BudgetedRational(0))
-                    let (budgetedJ, exhaustedHere) = BudgetedRational.withBudget(scale.maxOperandBits) {
+                    let (budgetedJ, exhaustedHere) = BudgetedRational.withBudget(scale.maxOperandBits, deadline: started.addingTimeInterval(scale.maxSeconds)) {
                         RelaxedSortingNetwork.jacobian(x: x.map(BudgetedRational.init), network: network, swap: budgetedSwap)
                     }
                     if let exhaustedHere {

@@ -24,31 +24,59 @@ extension MonotonicityProofs {
         return RelaxedSortingNetwork.jacobian(x: x, network: network, swap: swap)[0][0]
     }
 
-    /// Cauchy: `g(u) = ½ + (arctan u + u/(1 + u²))/π`. Proof: `π·g′(u) = 2R + u·R′` with
-    /// `R = 1/(1 + u²)` is computed exactly and shown to equal `2/(1 + u²)² > 0` on ℝ; with
-    /// `π > 0` (certified) `g` is strictly increasing; `lim_{u→−∞} g = ½ − ½ + lim u·R = 0`
-    /// (the rational limit is computed exactly), so `g > 0`; `u·R(u)` is odd and `arctan` is odd,
-    /// so `g(−u) = 1 − g(u)` and `g < 1`.
+    /// Cauchy: `g(u) = ½ + (arctan u + u/(1 + u²))/π ∈ (0, 1)` for every real `u`, with every
+    /// step checked by code (no limits): the facts about `arctan` come from ``ArctanLemmas`` (its
+    /// definition `arctan 0 = 0`, `arctan′ = 1/(1 + t²)`, and `π = 4·arctan 1`).
+    ///
+    /// - `u > 0`: `arctan u > 0`, `u/(1 + u²) > 0` (Sturm), `π > 0` ⇒ `g > ½`; `g(0) = ½`.
+    /// - `u < 0`: with `v = −1/u > 0`, `arctan u = −arctan(1/v) = arctan v − π/2` (odd, reciprocal
+    ///   lemma) and `u/(1 + u²) = −v/(1 + v²)` (checked as an identity of rational functions), so
+    ///   `π·g(u) = h(v) := arctan v − v/(1 + v²)`; `h(0) = 0` and `h′(v) = 2v²/(1 + v²)² > 0` on
+    ///   `(0, ∞)` (exact, Sturm) ⇒ `h > 0` ⇒ `g > 0`.
+    /// - `g(u) + g(−u) = 1` (arctan odd, `u/(1 + u²)` odd) ⇒ `g < 1`.
     static func cauchy() -> Certificate {
         var log = ProofLog(
             name: "monotonicity-cauchy",
             claim: "cauchy: g(u) = ½ + (arctan u + u/(1+u²))/π ∈ (0, 1) for every real u, so the relaxed swap is monotonic")
+        // Facts about arctan, from its definition (ArctanLemmas).
+        ArctanLemmas.odd(log: &log)
+        ArctanLemmas.reciprocal(log: &log)
+        ArctanLemmas.positive(log: &log)
+        ArctanLemmas.machin(log: &log)
+        let pi = Certified.pi
+        log.require(pi.isPositive, "π ∈ \(pi.decimal(digits: 30)) (Machin's series, certified; the same number as 4·arctan 1 by the identity above) > 0")
+
         let context = PieceContext(interval: .realLine)
         let u = PieceFunction.variable(on: context)
-        let R = 1 / (1 + u * u)  // π·f′(u)
-        let piTimesGPrime = 2 * R + u * R.derivative  // π·(f + u f′)′ = π(2f′ + u f″)
-        let expected = 2 / ((1 + u * u) * (1 + u * u))
-        log.require(piTimesGPrime == expected, "π·g′(u) = 2R + u·R′ with R = 1/(1+u²) simplifies exactly to \(piTimesGPrime)")
-        let sign = piTimesGPrime.signClass()
-        log.require(sign == .positive, "π·g′ is \(sign?.rawValue ?? "undefined") on ℝ (Sturm: numerator constant, denominator without real roots)")
-        let pi = Certified.pi
-        log.require(pi.isPositive, "π ∈ \(pi.decimal(digits: 30)) (Machin, certified) > 0, so g′ > 0: g strictly increasing")
-        let uR = u * R
-        log.require(uR.limit(toPositiveInfinity: false) == 0, "lim_{u→−∞} u/(1+u²) = \(uR.limit(toPositiveInfinity: false).map { "\($0)" } ?? "∞") (degree 1 over degree 2)")
-        log.note("lim_{u→−∞} arctan u = −π/2, hence lim_{u→−∞} g(u) = ½ − ½ + 0 = 0; increasing from 0 ⇒ g > 0")
-        log.require(uR.reflected == -uR, "u/(1+u²) is odd (checked as an identity of rational functions); arctan is odd ⇒ g(−u) = 1 − g(u) ⇒ g < 1")
-        log.require(context.undecided.isEmpty, "no undecided comparison")
-        // Certified values, and the library's Double code against them (spec TV1: g(−1) = 0.0908450569).
+        let uR = u / (1 + u * u)
+        // u > 0: g > ½.
+        let rightHalf = uR.signClass(on: OpenInterval(0, nil))
+        log.require(rightHalf == .positive, "u > 0: u/(1+u²) is \(rightHalf?.rawValue ?? "undefined") on (0, +∞) (Sturm); with arctan u > 0 and π > 0, g(u) > ½; g(0) = ½ exactly")
+        // u < 0: substitute u = −1/v.
+        let positive = OpenInterval(0, nil)
+        let vContext = PieceContext(interval: positive)
+        let v = PieceFunction.variable(on: vContext)
+        let uOfV = -1 / v
+        let substituted = uOfV / (1 + uOfV * uOfV)
+        log.require(substituted == -v / (1 + v * v), "u = −1/v: u/(1+u²) = \(substituted), which equals −v/(1+v²) (identity of rational functions)")
+        // π·g(u) − h(v) at u = −1/v, with π = 4·arctan 1: 2·arctan 1 + arctan(−1/v) + u/(1+u²) − arctan v + v/(1+v²).
+        let rewrite = ArctanExpression([(2, PieceFunction(constant: 1)), (1, uOfV), (-1, v)], plus: substituted + v / (1 + v * v))
+        ArctanLemmas.identity(rewrite, on: positive, at: 1, usingOddness: true,
+                              "u = −1/v: π·g(u) − h(v) = 2·arctan 1 + arctan(−1/v) + u/(1+u²) − arctan v + v/(1+v²) = 0 with h(v) = arctan v − v/(1+v²)", log: &log)
+        let h = ArctanExpression([(1, v)], plus: -v / (1 + v * v))
+        let hPrime = h.derivative
+        let hPrimeSign = hPrime.signClass()
+        log.require(h.vanishes(at: 0, usingOddness: false) && hPrime == 2 * v * v / ((1 + v * v) * (1 + v * v)) && hPrimeSign == .positive,
+                    "h(v) = arctan v − v/(1+v²): h(0) = 0 exactly, h′(v) = \(hPrime) = 2v²/(1+v²)², \(hPrimeSign?.rawValue ?? "undefined") on (0, +∞) (Sturm) ⇒ h > 0 ⇒ g(u) = h(v)/π > 0 for u < 0")
+        // g(u) + g(−u) = 1.
+        let oddRational = uR.reflected == -uR
+        log.require(oddRational, "u/(1+u²) is odd (identity of rational functions); with arctan odd, g(u) + g(−u) = 1 + 0 = 1 ⇒ g(u) = 1 − g(−u) < 1")
+        // g′ > 0 (not needed for the bounds; shows g is a strictly increasing bijection ℝ → (0, 1)).
+        let R = 1 / (1 + u * u)
+        let piTimesGPrime = 2 * R + u * R.derivative
+        log.require(piTimesGPrime == 2 / ((1 + u * u) * (1 + u * u)) && piTimesGPrime.signClass() == .positive,
+                    "π·g′(u) = 2R + u·R′ with R = 1/(1+u²) is exactly \(piTimesGPrime) > 0 on ℝ (Sturm): g strictly increasing")
+        log.require(context.undecided.isEmpty && vContext.undecided.isEmpty, "no undecided comparison")
         // Certified values, and the library's Double code against them (spec TV1: g(−1) = 0.0908450569).
         for point in [Rational(-1), Rational(-2)] {
             let g = Enclosure(exactly: Rational(1, 2)) + (Certified.atan(point) + Enclosure(exactly: point / (1 + point * point))) / pi
@@ -67,7 +95,7 @@ extension MonotonicityProofs {
                 log.require(false, "Double reference Jacobian could not be computed")
             }
         }
-        return log.finish(.proved, figure: "g′ = 2/(π(1+u²)²) > 0, g(−∞) = 0 ⇒ 0 < g < 1")
+        return log.finish(.proved, figure: "0 < g < 1 on ℝ (u < 0 via v = −1/u: π·g = arctan v − v/(1+v²) > 0)")
     }
 
     /// A certified counterexample `g(u) < 0` for a non-monotonic family, plus the Double

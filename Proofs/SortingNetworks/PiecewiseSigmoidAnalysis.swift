@@ -78,7 +78,12 @@ struct PiecewiseSigmoidAnalysis {
         }
         let jumps = jumps
         for (k, b) in breakpoints.enumerated() where !jumps.contains(where: { $0.point == b }) {
-            log.note("continuous at u = \(b): both one-sided limits and the code's value f(\(b)) equal \(atBreakpoints[k].f!) (exact)")
+            // `jumps` skips breakpoints next to an undecided piece: continuity is then not shown.
+            guard let value = atBreakpoints[k].f, pieces[k].context.undecided.isEmpty, pieces[k + 1].context.undecided.isEmpty else {
+                log.fail("continuity at u = \(b) not established (a neighbouring piece is undecided or the code has no value there)")
+                continue
+            }
+            log.note("continuous at u = \(b): both one-sided limits and the code's value f(\(b)) equal \(value) (exact)")
         }
         for jump in jumps { log.require(false, "f is continuous " + jump.description) }
         return ok && jumps.isEmpty

@@ -1,3 +1,4 @@
+import Foundation
 import ExactArithmetic
 import SortingNetworks
 import TopK
@@ -9,7 +10,7 @@ extension TopKProofs {
     /// The rationals run against the operand budget of `scale` (``BudgetedRational``): past it
     /// the check stops quickly and reports `failed` instead of growing its numbers without bound.
     static func pruningExactDefault(scale: ProofScale) -> Certificate {
-        let (certificate, exhausted) = BudgetedRational.withBudget(scale.maxOperandBits) {
+        let (certificate, exhausted) = BudgetedRational.withBudget(scale.maxOperandBits, deadline: Date(timeIntervalSinceNow: scale.maxSeconds)) {
             pruningExact(BudgetedRational.self, fieldName: "GMP rationals", exact: true, scale: scale) { BudgetedRational(Rational($0, $1)) }
         }
         guard let exhausted else { return certificate }

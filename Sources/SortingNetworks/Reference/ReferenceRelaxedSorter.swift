@@ -19,13 +19,6 @@ public struct ReferenceRelaxedSorter: RelaxedSorter {
     }
 
     public func sort<T: SortScalar>(_ x: [T], computeP: Bool) throws(RelaxedSortError) -> SortOutput<T> {
-        // Generic calls arrive unspecialised; route the two concrete types to specialised code.
-        if let x = x as? [Double] { return try sortRows(x, computeP: computeP) as! SortOutput<T> }
-        if let x = x as? [Float] { return try sortRows(x, computeP: computeP) as! SortOutput<T> }
-        return try sortRows(x, computeP: computeP)
-    }
-
-    func sortRows<T: SortScalar>(_ x: [T], computeP: Bool) throws(RelaxedSortError) -> SortOutput<T> {
         let batch = try validatedBatch(x)
         let swap = swap(T.self)
         var y: [T] = []
@@ -40,18 +33,6 @@ public struct ReferenceRelaxedSorter: RelaxedSorter {
     }
 
     public func gradient<T: SortScalar>(
-        _ x: [T], cotangentY: [T]?, cotangentP: [T]?, computeP: Bool
-    ) throws(RelaxedSortError) -> SortGradient<T> {
-        if let x = x as? [Double] {
-            return try gradientRows(x, cotangentY: cotangentY as! [Double]?, cotangentP: cotangentP as! [Double]?, computeP: computeP) as! SortGradient<T>
-        }
-        if let x = x as? [Float] {
-            return try gradientRows(x, cotangentY: cotangentY as! [Float]?, cotangentP: cotangentP as! [Float]?, computeP: computeP) as! SortGradient<T>
-        }
-        return try gradientRows(x, cotangentY: cotangentY, cotangentP: cotangentP, computeP: computeP)
-    }
-
-    func gradientRows<T: SortScalar>(
         _ x: [T], cotangentY: [T]?, cotangentP: [T]?, computeP: Bool
     ) throws(RelaxedSortError) -> SortGradient<T> {
         let batch = try validatedBatch(x, cotangentY: cotangentY, cotangentP: cotangentP, forGradient: true)

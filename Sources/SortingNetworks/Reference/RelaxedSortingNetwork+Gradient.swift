@@ -11,8 +11,6 @@ extension RelaxedSortingNetwork {
     ///     Ā = α·Ḡ_min + (1 − α)·Ḡ_max,          B̄ = (1 − α)·Ḡ_min + α·Ḡ_max
     ///
     /// where `A`, `B` are the columns of `P` at wires `lo`, `hi` before the layer.
-    @_specialize(where T == Double)
-    @_specialize(where T == Float)
     public static func vectorJacobianProduct<T: AlgebraicField & Comparable>(
         trace: Trace<T>, network: SortingNetwork, swap: ConditionalSwap<T>,
         cotangentY: [T]?, cotangentP: [[T]]?
@@ -50,8 +48,6 @@ extension RelaxedSortingNetwork {
     }
 
     /// The Jacobian `J[i][j] = ∂y_i/∂x_j` of one row (one VJP per output).
-    @_specialize(where T == Double)
-    @_specialize(where T == Float)
     public static func jacobian<T: AlgebraicField & Comparable>(
         x: [T], network: SortingNetwork, swap: ConditionalSwap<T>
     ) -> [[T]] {

@@ -30,8 +30,6 @@ public enum RelaxedSortingNetwork {
     /// Runs the relaxed network on one row and records every intermediate state. With
     /// `tracksPermutation: false` (the values-only path) P is never built and
     /// `trace.permutations` stays empty.
-    @_specialize(where T == Double)
-    @_specialize(where T == Float)
     public static func forward<T: AlgebraicField & Comparable>(
         x: [T], network: SortingNetwork, swap: ConditionalSwap<T>, tracksPermutation: Bool = true
     ) -> Trace<T> {
@@ -63,8 +61,6 @@ public enum RelaxedSortingNetwork {
     }
 
     /// Relaxed sort of one row: `(y, P)`.
-    @_specialize(where T == Double)
-    @_specialize(where T == Float)
     public static func sort<T: AlgebraicField & Comparable>(
         x: [T], network: SortingNetwork, swap: ConditionalSwap<T>
     ) -> (y: [T], P: [[T]]) {

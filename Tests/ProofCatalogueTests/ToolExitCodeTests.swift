@@ -1,0 +1,72 @@
+import Fixtures
+import Foundation
+import Testing
+
+/// The built `relax` tool as a user runs it: exit statuses of `prove sigmoid` and
+/// `fixtures template`. The tool is the `relax` product next to the test binary (`swift test`
+/// builds every product); its absence fails the tests.
+@Suite(.timeLimit(.minutes(2))) struct ToolExitCodeTests {
+    /// `relax` next to the running test binary.
+    static var tool: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("relax")
+    }
+
+    /// Runs `relax arguments…` in `directory` (default: a fresh temporary directory, so nothing
+    /// depends on the working directory being the repository).
+    static func relax(_ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, output: String) {
+        guard FileManager.default.isExecutableFile(atPath: tool.path) else {
+            Issue.record("the relax tool was not found at \(tool.path); build it with `swift build`")
+            return (-1, "")
+        }
+        let cwd = try directory ?? temporaryDirectory()
+        let process = Process()
+        process.executableURL = tool
+        process.arguments = arguments
+        process.currentDirectoryURL = cwd
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("relax-tool-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func proveSigmoidExitsZeroOnlyWhenEveryCertificateIsProved() throws {
+        let proved = try Self.relax(["prove", "sigmoid", "--piece", "u < 0: 1/(2 - u)", "--piece", "u >= 0: 1 - 1/(2 + u)"])
+        #expect(proved.status == 0, "\(proved.output)")
+        #expect(proved.output.contains("custom.sigmoid.custom PROVED"), "\(proved.output)")
+        // The reciprocal family with its denominator squared: not a sigmoid (refuted).
+        let refuted = try Self.relax(["prove", "sigmoid", "--piece", "u < 0: (u/(2 - u)^2 + 1)/2", "--piece", "u >= 0: (u/(2 + u)^2 + 1)/2"])
+        #expect(refuted.status == 1, "\(refuted.output)")
+        #expect(refuted.output.contains("custom.sigmoid.custom REFUTED"), "\(refuted.output)")
+        let malformed = try Self.relax(["prove", "sigmoid", "--piece", "u < 0: 1/(2 - "])
+        #expect(malformed.status != 0 && malformed.output.contains("syntax error"), "\(malformed.output)")
+        let noFamily = try Self.relax(["prove", "sigmoid"])
+        #expect(noFamily.status != 0, "\(noFamily.output)")
+    }
+
+    @Test func fixturesTemplateExitStatusAndContent() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let bad = try Self.relax(["fixtures", "template", "--method", "no-such-method", "--out", directory.path])
+        #expect(bad.status != 0 && bad.output.contains("unknown method"), "\(bad.output)")
+        let good = try Self.relax(["fixtures", "template", "--method", "sort", "--seed", "5", "--out", directory.path])
+        #expect(good.status == 0, "\(good.output)")
+        // The file the tool wrote is exactly the library's template for the same options (the
+        // conformance-kit tests fill that template and check it with every implementation).
+        let written = try JSONValue.parse(Array(Data(contentsOf: directory.appendingPathComponent("sort-template.json"))))
+        let library = try FixtureTemplates.document(method: "sort", options: TemplateOptions(seed: 5))
+        #expect(written == library)
+        #expect((written["cases"]?.arrayValue?.count ?? 0) > 0)
+        // An unfilled template is not a fixture: `relax check` says so and exits non-zero.
+        let check = try Self.relax(["check", directory.appendingPathComponent("sort-template.json").path])
+        #expect(check.status != 0 && check.output.contains("template without expected values"), "\(check.output)")
+    }
+}
