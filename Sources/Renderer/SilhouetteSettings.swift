@@ -58,10 +58,24 @@ public struct SilhouetteGradient<T: BinaryFloatingPoint>: Sendable where T: Send
     public var triangles: [T]
 }
 
-/// The scalars the rasterizers compute in.
-public protocol RendererScalar: Real, BinaryFloatingPoint, SIMDScalar, Sendable {}
-extension Float: RendererScalar {}
-extension Double: RendererScalar {}
+/// The scalars the rasterizers compute in. The two requirements are the reference rasterizer
+/// compiled for the scalar: a one-line shim each for `Float` and `Double` (below), so that calls
+/// through the generic ``SoftRasterizer`` API (and from other modules) run specialised code without
+/// type dispatch in the teaching code.
+public protocol RendererScalar: Real, BinaryFloatingPoint, SIMDScalar, Sendable {
+    static func referenceSilhouette(_ triangles: [Self], _ s: SilhouetteSettings) throws(RendererError) -> [Self]
+    static func referenceGradient(_ triangles: [Self], _ s: SilhouetteSettings, cotangent: [Self]) throws(RendererError) -> SilhouetteGradient<Self>
+}
+
+extension Float: RendererScalar {
+    public static func referenceSilhouette(_ t: [Float], _ s: SilhouetteSettings) throws(RendererError) -> [Float] { try ReferenceSoftRasterizer.silhouette(t, s) }
+    public static func referenceGradient(_ t: [Float], _ s: SilhouetteSettings, cotangent: [Float]) throws(RendererError) -> SilhouetteGradient<Float> { try ReferenceSoftRasterizer.backward(t, s, cotangent: cotangent) }
+}
+
+extension Double: RendererScalar {
+    public static func referenceSilhouette(_ t: [Double], _ s: SilhouetteSettings) throws(RendererError) -> [Double] { try ReferenceSoftRasterizer.silhouette(t, s) }
+    public static func referenceGradient(_ t: [Double], _ s: SilhouetteSettings, cotangent: [Double]) throws(RendererError) -> SilhouetteGradient<Double> { try ReferenceSoftRasterizer.backward(t, s, cotangent: cotangent) }
+}
 
 /// The contract both soft rasterizers satisfy: forward silhouette and vector–Jacobian product
 /// with respect to the screen-space triangles, generic over the scalar (`Float` or `Double`).

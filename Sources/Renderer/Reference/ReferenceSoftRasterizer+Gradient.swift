@@ -13,7 +13,12 @@ extension ReferenceSoftRasterizer {
     /// `∂d²/∂P = 2·(…)·r`. At `d = 0` (pixel on an edge) the derivative does not exist; we return
     /// 0 there (the authors floor `d` at 1e-6, which yields an arbitrary unit-scale vector).
     public func gradient<T: RendererScalar>(_ triangles: [T], _ s: SilhouetteSettings, cotangent: [T]) throws(RendererError) -> SilhouetteGradient<T> {
-        let image = try render(triangles, s)
+        try T.referenceGradient(triangles, s, cotangent: cotangent)
+    }
+
+    /// ``gradient(_:_:cotangent:)`` for any real scalar (the shims of ``RendererScalar`` compile it for `Float` and `Double`).
+    static func backward<T: Real & BinaryFloatingPoint>(_ triangles: [T], _ s: SilhouetteSettings, cotangent: [T]) throws(RendererError) -> SilhouetteGradient<T> {
+        let image = try silhouette(triangles, s)
         try s.validate(cotangent: cotangent)
         let faces = triangles.count / 6
         let n = s.size

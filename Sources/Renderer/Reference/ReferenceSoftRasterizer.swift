@@ -42,8 +42,13 @@ public struct ReferenceSoftRasterizer: SoftRasterizer {
         return Coverage(b: b, u: u, sign: sign, geometry: g)
     }
 
-    /// The silhouette, `size × size`, row 0 on top.
+    /// The silhouette, `size × size`, row 0 on top (``silhouette(_:_:)`` compiled for `T`).
     public func render<T: RendererScalar>(_ triangles: [T], _ s: SilhouetteSettings) throws(RendererError) -> [T] {
+        try T.referenceSilhouette(triangles, s)
+    }
+
+    /// The silhouette, `size × size`, row 0 on top.
+    static func silhouette<T: Real & BinaryFloatingPoint>(_ triangles: [T], _ s: SilhouetteSettings) throws(RendererError) -> [T] {
         let faces = try s.validate(triangles: triangles)
         let n = s.size
         var image = [T](repeating: 0, count: n * n)
