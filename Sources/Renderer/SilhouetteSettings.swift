@@ -62,7 +62,7 @@ public struct SilhouetteGradient<T: BinaryFloatingPoint>: Sendable where T: Send
 /// compiled for the scalar: a one-line shim each for `Float` and `Double` (below), so that calls
 /// through the generic ``SoftRasterizer`` API (and from other modules) run specialised code without
 /// type dispatch in the teaching code.
-public protocol RendererScalar: Real, BinaryFloatingPoint, SIMDScalar, Sendable {
+public protocol RendererScalar: Real, BinaryFloatingPoint, SIMDScalar, Codable, Sendable {
     static func referenceSilhouette(_ triangles: [Self], _ s: SilhouetteSettings) throws(RendererError) -> [Self]
     static func referenceGradient(_ triangles: [Self], _ s: SilhouetteSettings, cotangent: [Self]) throws(RendererError) -> SilhouetteGradient<Self>
 }

@@ -6,7 +6,7 @@ extension ReferenceSoftRasterizer {
     ///
     ///     ∂L/∂P = Σ_pixels g_A · ∂A/∂b · f(u)/τ · s · ∂x/∂P,
     ///
-    /// with `∂A/∂b` from the T-conorm's generator (``TConorm/derivative(total:face:)``), `f` the
+    /// with `∂A/∂b` from the T-conorm's generator (``TConorm/derivative(total:face:upstreamFloors:)``), `f` the
     /// density, and, for the closest point `q = (1 − t)P_k + t P_{k+1}` on the nearest edge and
     /// `r = q − p`: `∂d/∂P_k = (1 − t) r/d`, `∂d/∂P_{k+1} = t r/d` (`t` held fixed: at an interior
     /// optimum its derivative vanishes, at a clamped end the point is a vertex), and

@@ -42,7 +42,7 @@ public struct ReferenceSoftRasterizer: SoftRasterizer {
         return Coverage(b: b, u: u, sign: sign, geometry: g)
     }
 
-    /// The silhouette, `size × size`, row 0 on top (``silhouette(_:_:)`` compiled for `T`).
+    /// The silhouette, `size × size`, row 0 on top (the generic `silhouette` below, compiled for `T`).
     public func render<T: RendererScalar>(_ triangles: [T], _ s: SilhouetteSettings) throws(RendererError) -> [T] {
         try T.referenceSilhouette(triangles, s)
     }
