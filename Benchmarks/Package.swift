@@ -18,6 +18,7 @@ let package = Package(
                 .product(name: "TopK", package: "Relaxations"),
                 .product(name: "LogicGateNetworks", package: "Relaxations"),
                 .product(name: "Renderer", package: "Relaxations"),
+                .product(name: "AlgorithmicSupervision", package: "Relaxations"),
             ],
             path: "Benchmarks/RelaxationsBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

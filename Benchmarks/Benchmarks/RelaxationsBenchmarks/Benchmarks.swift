@@ -5,4 +5,5 @@ let benchmarks: @Sendable () -> Void = {
     topKBenchmarks()
     logicBenchmarks()
     rendererBenchmarks()
+    algorithmBenchmarks()
 }
