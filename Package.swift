@@ -51,6 +51,8 @@ let package = Package(
             dependencies: ["NumPyFiles", "InputLimits", .product(name: "Numerics", package: "swift-numerics")],
             swiftSettings: optimizedInDebug),
         .target(name: "Imaging", dependencies: ["CZlib"]),
+        // The bundled datasets (digits, mnist5k) as resources, found through Bundle.module.
+        .target(name: "Datasets", resources: [.copy("data")]),
         .target(
             name: "Renderer",
             dependencies: [.product(name: "Numerics", package: "swift-numerics")],
@@ -98,7 +100,7 @@ let package = Package(
         .executableTarget(
             name: "relax",
             dependencies: [
-                "SortingNetworks", "TopK", "LogicGateNetworks", "Fixtures", "ExactArithmetic", "Imaging", "InputLimits", "AlgorithmicSupervision",
+                "SortingNetworks", "TopK", "LogicGateNetworks", "Fixtures", "ExactArithmetic", "Imaging", "InputLimits", "AlgorithmicSupervision", "Datasets",
                 "SortingNetworksProofs", "LogicGateNetworksProofs", "TopKProofs", "ProofCatalogue",
                 "Renderer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
