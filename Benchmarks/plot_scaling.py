@@ -11,6 +11,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.ticker  # noqa: E402
 
 
 def main() -> None:
@@ -51,6 +52,32 @@ def main() -> None:
     fig.tight_layout()
     fig.savefig(os.path.join(out, "scaling.png"), dpi=90)
     print("wrote", os.path.join(out, "scaling.png"))
+    plot_logic(out, machine)
+
+
+def plot_logic(out: str, machine: str) -> None:
+    """Logic gate networks: images/s against gates (log-log), ours and the authors' C."""
+    path = os.path.join(out, "logic.csv")
+    if not os.path.exists(path):
+        return
+    series = {}
+    with open(path) as f:
+        for row in csv.DictReader(f):
+            series.setdefault(row["implementation"], []).append((int(row["gates"]), float(row["images_per_second"]) / 1e6))
+    fig, ax = plt.subplots(figsize=(6.5, 4.8))
+    for name, points in sorted(series.items()):
+        xs, ys = zip(*sorted(points))
+        ax.plot(xs, ys, "s--" if name.startswith("authors") else "o-", label=name)
+    ax.set(xscale="log", yscale="log", xlabel="gates (400 inputs → 6 layers)", ylabel="M images/s, end to end",
+           title="Logic gate network inference, batch 65,536")
+    ax.yaxis.set_major_formatter(matplotlib.ticker.FormatStrFormatter("%g"))
+    ax.yaxis.set_minor_formatter(matplotlib.ticker.FormatStrFormatter("%g"))
+    ax.grid(True, which="both", alpha=0.3)
+    ax.legend(fontsize=8)
+    fig.suptitle(f"One thread, CPU time; {machine}", fontsize=9)
+    fig.tight_layout()
+    fig.savefig(os.path.join(out, "scaling-logic.png"), dpi=90)
+    print("wrote", os.path.join(out, "scaling-logic.png"))
 
 
 if __name__ == "__main__":

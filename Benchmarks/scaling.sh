@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Scaling tables: cost against problem size for the relaxed sorter and the top-k loss, this
+# Scaling tables: cost against problem size for the relaxed sorter, the top-k loss and (part
+# `logic`, not in the default list) hard logic-gate-network inference, this
 # package and the authors' packages side by side in ONE run (thread CPU time, one thread), then
 # a log-log PNG plot. Peers run only up to a cap (their cost grows much faster; see the CSVs).
 # Usage:
-#   PYTHON=/path/to/venv/bin/python [OUT=Benchmarks/results] Benchmarks/scaling.sh [sorting] [topk] [plot]
+#   PYTHON=/path/to/venv/bin/python [OUT=Benchmarks/results] Benchmarks/scaling.sh [sorting] [topk] [logic] [plot]
 # (no argument: all three). PYTHON needs torch, diffsort, difftopk and matplotlib (the venv of
 # fixtures/README.md).
 set -euo pipefail
@@ -56,6 +57,37 @@ echo "top-k: relax topk bench (K = 5, batch 64, Float, pruned bitonic cones and 
         done
     done
 } > "$out/topk.csv"
+fi
+
+if [[ $parts == *" logic "* ]]; then
+# Logic gate networks (arXiv 2210.08277): 400 inputs → 6 layers of W gates → GroupSum(10), random
+# wiring and gates, 65,536 random input images; images/s end to end (packing + gates + counts),
+# one thread, CPU time. The authors' C (difflogic CompiledLogicNet) is generated from the same
+# model and run on the same inputs up to LOGIC_C_CAP gates per layer, compiled as their main.py
+# does (gcc -O1 below 50,000 gates, -O0 above; their compile time grows steeply with size).
+# LOGIC_WIDTHS overrides the widths. Needs DIFFLOGIC_SRC.
+logic_widths=(${LOGIC_WIDTHS:-1000 2000 4000 8000 16000 32000 64000})
+logic_c_cap=${LOGIC_C_CAP:-8000}
+: "${DIFFLOGIC_SRC:?set DIFFLOGIC_SRC to the unpacked difflogic sdist (see fixtures/generate/logic_difflogic_oracle.py)}"
+echo "logic: relax logic bench and the authors' C (400 → 6 × W, batch 65,536)…" >&2
+work=$(mktemp -d)
+{
+    echo "width,gates,implementation,images_per_second"
+    for w in "${logic_widths[@]}"; do
+        gates=$((6 * w))
+        args=(--random "400:${w}x6:10")
+        if (( w <= logic_c_cap )); then
+            opt=1; (( gates >= 50000 )) && opt=0
+            (cd fixtures/generate && "$py" logic_bench_difflogic_c.py "$work" 400 "$w" 6 65536 "$opt") | tee -a /dev/stderr \
+                | awk -v w="$w" -v g="$gates" -v o="$opt" '/end to end/ { for (i = 1; i <= NF; i++) if ($i == "M") { printf "%s,%s,authors-c-gcc-O%s,%.0f\n", w, g, o, $(i - 1) * 1e6; break } }'
+            args=(--model "$work/model.json" --inputs "$work/x.npy" --expected-counts "$work/counts.npy")
+        fi
+        "$relax" logic bench "${args[@]}" --threads 1 --repetitions 3 | tee -a /dev/stderr \
+            | awk -v w="$w" -v g="$gates" '/^plain/ { impl = "bit-sliced-plain" } /^simplified/ { impl = "bit-sliced-simplified" }
+                  /end to end \(pack/ { for (i = 1; i <= NF; i++) if ($i == "M") { printf "%s,%s,%s,%.0f\n", w, g, impl, $(i - 1) * 1e6; break } }'
+    done
+} > "$out/logic.csv"
+rm -rf "$work"
 fi
 
 if [[ $parts == *" plot "* ]]; then "$py" Benchmarks/plot_scaling.py "$out"; fi

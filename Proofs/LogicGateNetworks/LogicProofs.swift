@@ -16,7 +16,7 @@ public enum LogicProofs {
                        claim: "the 16 gates in the authors' id order have the truth tables of arXiv 2210.08277 Table 1; each relaxation equals its table at the 4 Boolean corners; gate 15 − i is the complement of gate i",
                        domain: "all 16 gates × 4 corners (exhaustive)", expected: .proved) { _, _ in GateProofs<LogicExactField>.truthTables() },
         CatalogueEntry("logic.gates.multilinear-extension",
-                       claim: "each relaxation is the multilinear extension of its truth table, with range [0, 1] on [0, 1]²",
+                       claim: "each relaxation is the multilinear extension of its truth table and equals the entry of arXiv 2210.08277 Table 1, with range [0, 1] on [0, 1]²",
                        domain: "every real a, b (polynomial identity)", expected: .proved) { _, _ in SymbolicProofs.multilinearAndRange() },
         CatalogueEntry("logic.gates.partials", claim: "the implemented partial derivatives of every gate are the derivatives of its relaxation",
                        domain: "every real a, b (polynomial identity)", expected: .proved) { _, _ in SymbolicProofs.partials() },
@@ -45,6 +45,10 @@ public enum LogicProofs {
                        domain: "24 seeded random networks × all 2⁸ inputs", expected: .tested) { _, _ in
             NetworkProofs<LogicExactField>.oneHotEqualsHard(networks: 24)
         },
+        CatalogueEntry("logic.gates.word-operations",
+                       claim: "the bit-sliced word operation of every gate computes the gate's truth table in every bit of the word",
+                       domain: "16 gates × 4 corners × every bit of 64-, 128-, 256- and 512-bit words (exhaustive; bitwise operations act on each bit alone)",
+                       expected: .proved) { _, _ in GateProofs<LogicExactField>.wordOperations() },
         CatalogueEntry("logic.agreement.bit-sliced",
                        claim: "every optimized implementation and the bit-sliced programs (plain and simplified, 4 word widths) count exactly like the reference hard network",
                        domain: "24 seeded random networks and batches", expected: .tested) { _, _ in

@@ -19,13 +19,38 @@ public enum SymbolicProofs {
         return y
     }
 
-    /// Each relaxation is the multilinear extension of its truth table (as polynomials), and its
-    /// range on [0, 1]² is within [0, 1].
+    /// Table 1 of arXiv 2210.08277, the real-valued column, transcribed here independently of the
+    /// library (which derives its relaxations from the truth table alone).
+    static func paperTable1(_ gate: LogicGate) -> P {
+        let a = P.a, b = P.b
+        switch gate {
+        case .zero: return P.zero
+        case .and: return a * b
+        case .notImplies: return a - a * b
+        case .a: return a
+        case .notImpliedBy: return b - a * b
+        case .b: return b
+        case .xor: return a + b - 2 * a * b
+        case .or: return a + b - a * b
+        case .notOr: return 1 - (a + b - a * b)
+        case .notXor: return 1 - (a + b - 2 * a * b)
+        case .notB: return 1 - b
+        case .impliedBy: return 1 - b + a * b
+        case .notA: return 1 - a
+        case .implies: return 1 - a + a * b
+        case .notAnd: return 1 - a * b
+        case .one: return 1 + P.zero
+        }
+    }
+
+    /// Each relaxation is the multilinear extension of its truth table and the paper's Table 1
+    /// entry (as polynomials), and its range on [0, 1]² is within [0, 1].
     public static func multilinearAndRange() -> Certificate {
         var log = ProofLog(name: "logic.gates.multilinear-extension", claim: "")
         for gate in LogicGate.allCases {
             let g: P = gate.relaxation(P.a, P.b)
             log.require(g == multilinearExtension(gate), "g_\(gate.id) = \(g) is the multilinear extension of its table (polynomial identity)")
+            log.require(g == paperTable1(gate), "g_\(gate.id) = \(g) is the arXiv 2210.08277 Table 1 entry \(paperTable1(gate)) (polynomial identity)")
             let corners = [(0, 0), (0, 1), (1, 0), (1, 1)].map { g.evaluate([Rational($0.0), Rational($0.1)] + Array(repeating: 0, count: 16)) }
             log.require(g.degree(in: 0) <= 1 && g.degree(in: 1) <= 1 && corners.allSatisfy { $0 == 0 || $0 == 1 },
                         "g_\(gate.id) has degree ≤ 1 in a and in b, corner values \(corners)")

@@ -1,5 +1,11 @@
-/// The method's protocol: what every implementation of differentiable logic gate networks does.
-/// Arrays are flat and batch-major: `x[s·width + i]`.
+/// The method's protocol: what every implementation of differentiable logic gate networks
+/// (arXiv 2210.08277) does. Arrays are flat and batch-major: `x[s·width + i]`.
+///
+/// Layout of the module: this contract, the gates (`LogicGate.swift`, the one truth table, and
+/// `LogicGate+Relaxation.swift`, derived from it) and the errors at the top level; `Networks/` the
+/// network descriptions (layers, wiring, GroupSum, hard networks); `Reference/` the teaching code;
+/// `SIMD/` and `BitSliced/` the optimized implementations named by technique; `Training/` the
+/// optimizer and loss; `Model/` the model and data files.
 public protocol LogicGateNetworkImplementation: Sendable {
     /// Relaxed (training-mode) layer output `y` `[B][out]`.
     func layerForward<T: LogicScalar>(_ layer: LogicLayer<T>, x: [T], batch: Int) -> [T]

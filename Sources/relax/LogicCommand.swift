@@ -109,6 +109,8 @@ struct LogicBenchCommand: AsyncParsableCommand {
     @Option(help: "Model file (.json / .json.gz).") var model: String?
     @Option(help: "Or a random network IN:WIDTHxDEPTH:CLASSES, e.g. 400:8000x6:10 (random wiring and gates).") var random: String?
     @Option(help: "Batch size (random input bits).") var batch = 65_536
+    @Option(help: "Optional .npy inputs [B][input_bits] of 0/1 instead of random bits (sets the batch size).") var inputs: String?
+    @Option(help: "Optional .npy counts [B][classes] (e.g. the authors' C output): checked before timing.") var expectedCounts: String?
     @Option(help: "Word width: 64, 128, 256 or 512 samples.") var wordWidth = 256
     @Option(help: "Timed repetitions (median reported).") var repetitions = 5
     @Option(help: "All-core thread count.") var threads = ProcessInfo.processInfo.activeProcessorCount
@@ -121,13 +123,31 @@ struct LogicBenchCommand: AsyncParsableCommand {
         } else { throw ValidationError("pass --model or --random") }
         guard let width = BitSliceWidth(rawValue: wordWidth) else { throw ValidationError("--word-width must be 64, 128, 256 or 512") }
         var rng = SeededGenerator(seed: 1)
-        let x = (0..<(batch * net.inputBits)).map { _ in UInt8(rng.next() & 1) }
+        var x = (0..<(inputs == nil ? batch * net.inputBits : 0)).map { _ in UInt8(rng.next() & 1) }
+        var batch = self.batch
+        if let inputs {
+            let array = try NPYArray(contentsOf: URL(fileURLWithPath: inputs))
+            guard array.shape.count == 2, array.shape[1] == net.inputBits, let bytes = array.bytes() else {
+                throw ValidationError("--inputs must be a 2-D array [B][\(net.inputBits)] of 0/1, got shape \(array.shape)")
+            }
+            x = bytes
+            batch = array.shape[0]
+        }
+        if let expectedCounts {
+            let expected = try NPYArray(contentsOf: URL(fileURLWithPath: expectedCounts)).doubles().map { Int($0) }
+            let ours = try BitSlicedLogicNetwork(net).counts(inputs: x, threads: 1)
+            let plain = try BitSlicedLogicNetwork(net, eliminateDeadGates: false).counts(inputs: x, threads: 1)
+            guard ours == expected, plain == expected else {
+                throw ValidationError("counts differ from \(expectedCounts) (simplified equal: \(ours == expected), plain equal: \(plain == expected))")
+            }
+            print("counts equal \(expectedCounts) on all \(batch) images (plain and simplified)")
+        }
         print("network: \(net.inputBits) → \(net.layers.map { String($0.width) }.joined(separator: "→")), \(net.gateCount) gates, \(net.classes) classes; batch \(batch), W = \(wordWidth)")
         for prune in [false, true] {
             let compileStart = ContinuousClock.now
             let sliced = BitSlicedLogicNetwork(net, eliminateDeadGates: prune)
             let compile = (ContinuousClock.now - compileStart).seconds
-            print("\(prune ? "simplified (dead/constant/pass-through removed, complement tracking)" : "plain (one instruction per gate)"): \(sliced.instructionCount) instructions, \(sliced.slotCount) slots, compiled in \(String(format: "%.2f", compile)) s")
+            print("\(prune ? "simplified (dead/constant/pass-through removed, complement tracking)" : "plain (one instruction per gate)"): \(sliced.instructionCount) instructions (\(sliced.bitwiseOpCount) bitwise ops per word without GroupSum), \(sliced.slotCount) slots, compiled in \(String(format: "%.2f", compile)) s")
             let chunkReps = max(1, batch / wordWidth)
             // One-core figures use this thread's CPU time (robust on a shared, loaded machine) and
             // wall time; the all-core figure can only use wall time.

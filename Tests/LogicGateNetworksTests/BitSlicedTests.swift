@@ -46,14 +46,15 @@ import Testing
     }
 
     @Test func eliminationRemovesConstantAndPassThroughGates() throws {
-        // Layer 2 only reads unit 0; unit 1 is dead. Unit 0 is a pass-through, so nothing is left.
+        // Layer 2 only reads unit 0; unit 1 is dead. Unit 0 is a pass-through, so no gate is left:
+        // the one instruction copies the pass-through output into GroupSum's buffer.
         let layers = [
             HardLogicLayer(a: [0, 1], b: [1, 0], gates: [.a, .xor]),
             HardLogicLayer(a: [0, 0], b: [0, 0], gates: [.notA, .one]),
         ]
         let net = try HardLogicGateNetwork(inputBits: 2, layers: layers, groupSum: try GroupSum(classes: 2, tau: 1))
         let pruned = BitSlicedLogicNetwork(net)
-        #expect(pruned.instructionCount == 0)
+        #expect(pruned.instructionCount == 1)
         #expect(BitSlicedLogicNetwork(net, eliminateDeadGates: false).instructionCount == 4)
         #expect(try pruned.counts(inputs: [0, 0, 1, 0, 0, 1, 1, 1]) == [1, 1, 0, 1, 1, 1, 0, 1])
     }
@@ -67,6 +68,38 @@ import Testing
         }
         #expect(throws: LogicNetworkError.wrongInputWidth(expected: 9, got: 1)) {
             try BitSlicedLogicNetwork(net).counts(inputs: x + [0])
+        }
+    }
+}
+
+@Suite("Bit-sliced word operations")
+struct BitSliceWordOperationTests {
+    @Test("every gate's word operation is its truth table, at every word width")
+    func wordOperationsMatchTruthTables() {
+        #expect(BitSlicedLogicNetwork.wordOperationsMatchTruthTables)
+    }
+}
+
+@Suite("Bit-sliced output phase (last layer fused with GroupSum)")
+struct BitSlicedOutputPhaseTests {
+    /// Outputs that are not "output-only" gates take the copy path: an input read directly, a
+    /// negated pass-through, a gate shared by two outputs (merged by common-subexpression
+    /// elimination), a gate that another gate also reads (through a pass-through), and constants.
+    @Test func sharedAliasedAndConstantOutputs() throws {
+        // Inputs x0, x1, x2. Layer 1: and(x0,x1), x2 (pass-through), or(x0,x2), not_a(x1).
+        // Layer 2 (4 classes × 2 outputs): and(AND, OR) twice (one node after merging), a of x2 (an
+        // input), not of x2, zero, one, xor(AND, OR), b of the OR gate that the XOR also reads.
+        let layer1 = HardLogicLayer(a: [0, 2, 0, 1], b: [1, 2, 2, 1], gates: [.and, .a, .or, .notA])
+        let layer2 = HardLogicLayer(a: [0, 0, 1, 1, 0, 0, 0, 2], b: [2, 2, 1, 1, 1, 1, 2, 2],
+                                    gates: [.and, .and, .a, .notA, .zero, .one, .xor, .b])
+        let net = try HardLogicGateNetwork(inputBits: 3, layers: [layer1, layer2], groupSum: GroupSum(classes: 4, tau: 1))
+        let x: [UInt8] = (0..<900).map { (i: Int) -> UInt8 in UInt8(truncatingIfNeeded: (7 * i + i / 5) & 1) }
+        let expected = try ReferenceLogicGateNetwork().counts(net, inputs: x)
+        for prune in [false, true] {
+            for width in BitSliceWidth.allCases {
+                #expect(try BitSlicedLogicNetwork(net, eliminateDeadGates: prune).counts(inputs: x, width: width) == expected,
+                        "width \(width), prune \(prune)")
+            }
         }
     }
 }

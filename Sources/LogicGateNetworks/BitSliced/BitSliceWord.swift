@@ -9,30 +9,36 @@ public protocol BitSliceWord: Sendable {
     static func ^ (lhs: Self, rhs: Self) -> Self
     static prefix func ~ (x: Self) -> Self
     func lane(_ k: Int) -> UInt64
+    /// Every lane set to `v`.
+    static func broadcast(_ v: UInt64) -> Self
 }
 
 extension UInt64: BitSliceWord {
     @inlinable public static var lanes: Int { 1 }
     @inlinable public static var ones: UInt64 { ~0 }
     @inlinable public func lane(_ k: Int) -> UInt64 { self }
+    @inlinable public static func broadcast(_ v: UInt64) -> UInt64 { v }
 }
 
 extension SIMD2: BitSliceWord where Scalar == UInt64 {
     @inlinable public static var lanes: Int { 2 }
     @inlinable public static var ones: Self { Self(repeating: ~0) }
     @inlinable public func lane(_ k: Int) -> UInt64 { self[k] }
+    @inlinable public static func broadcast(_ v: UInt64) -> Self { Self(repeating: v) }
 }
 
 extension SIMD4: BitSliceWord where Scalar == UInt64 {
     @inlinable public static var lanes: Int { 4 }
     @inlinable public static var ones: Self { Self(repeating: ~0) }
     @inlinable public func lane(_ k: Int) -> UInt64 { self[k] }
+    @inlinable public static func broadcast(_ v: UInt64) -> Self { Self(repeating: v) }
 }
 
 extension SIMD8: BitSliceWord where Scalar == UInt64 {
     @inlinable public static var lanes: Int { 8 }
     @inlinable public static var ones: Self { Self(repeating: ~0) }
     @inlinable public func lane(_ k: Int) -> UInt64 { self[k] }
+    @inlinable public static func broadcast(_ v: UInt64) -> Self { Self(repeating: v) }
 }
 
 /// The word widths ``BitSlicedLogicNetwork`` can run with.

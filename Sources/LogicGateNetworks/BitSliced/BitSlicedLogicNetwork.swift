@@ -1,35 +1,37 @@
-// BitSlicedLogicNetwork — hard-network inference with samples packed along machine words.
+// BitSlicedLogicNetwork — hard-network inference with samples packed along machine words
+// (arXiv 2210.08277, Section 4: the discretized network is a Boolean circuit).
 //
 // Goals, in priority order:
 //   1. Bit-for-bit the same counts as `ReferenceLogicGateNetwork.counts` in every lane, for every
 //      batch size (tails padded with zero bits and dropped, the bug class of upstream issue #16).
 //      Agreement bound: `BitSlicedLogicNetwork.agreementBound` = 0 (exact integer equality).
-//   2. Throughput: each gate is one or two bitwise ops on a whole word of W samples;
-//      with `eliminateDeadGates` at most one op (complement tracking); GroupSum is a
-//      Harley–Seal carry-save positional popcount (~5 ops per word); input packing is an
-//      8×8 bit transposition by shifts, 8 bytes per load.
+//   2. Throughput: each gate is one or two bitwise ops on a whole word of W samples
+//      (`BitSliceOps`, checked against the truth table by code); with `eliminateDeadGates` at most
+//      one op (complement tracking); the last layer is fused with GroupSum: per class, its gates
+//      write a buffer of at most n/k words that a Harley–Seal carry-save popcount reads while it is
+//      still in L1; input packing is a byte-wise 8×8 bit transposition, 16 features per step.
 //   3. Portability: the default build targets baseline x86-64 (SSE2) and arm64; no -mavx flags.
 //
-// Tried / measured (`relax logic bench`, one core, CPU time, W = 256, baseline x86-64 build, on a
-// shared 2-core AMD EPYC under load 7–10, so ±30 %): 400 → 6×8 000 random net: plain 2.4–3.3 M
-// images/s gates + GroupSum, 2.1–2.5 M end to end; simplified 6.4–8.2 M and 3.9–4.5 M. The authors'
-// generated C on the same net and inputs (gcc -O1 -march=native, 64-bit words): 0.79 M end to end;
-// counts identical. 784 → 6×64 000: compiled in 0.2 s (gcc -O0 took 333 s), plain 0.29 M,
-// simplified 0.60 M images/s end to end vs their -O0 0.020 M; counts identical.
-// What helped: byte offsets instead of slot numbers in the instructions (no index scaling); an
-// unrolled 8×8 transposition for full sample groups; a table-driven per-sample count extraction
-// (8 samples per step); sorting each level's instructions by (op, slot of A, slot of B) with
-// ascending destinations (+50 % on the cache-bound 384 K model). W = 512 was not faster than 256
-// (the register file no longer fits L2). The op-grouped interpreter keeps every op's loop
-// branch-free; slots are released after the last level that reads them (working set ≈ 2 layers).
-// Generated code of the hot loop (swiftc 6.3.1 -O, `objdump -d` of the release object, the
-// specialization of `evaluateGates` for W = SIMD4<UInt64>). Baseline x86-64: the NAND group is a
-// loop of three `movslq` byte-offset loads, two 16-byte `movdqa` loads + two `pand` with a memory
-// operand (SIMD4<UInt64> = two SSE registers), two `pxor` with an all-ones register and two 16-byte
-// `movdqu` stores — no calls, no bounds checks, no retain/release, no branch on the op inside the
-// loop (the 16-way switch runs once per group); constant groups store a zero/ones register.
-// Built with `-Xswiftc -target-cpu -Xswiftc haswell` (opt-in, not the default) the same loop is
-// three `movslq`, one 32-byte `vmovdqu`, `vpand` with a memory operand, `vpxor`, `vmovdqu` store.
+// Measured (`Benchmarks/compare-logic.sh`, README "Throughput" for the current figures): see the
+// README. Per-phase, 400 → 6×8,000 simplified, W = 256, one core under load (2-core AMD EPYC,
+// 2.45 GHz, load 9–13, minimum per-chunk thread CPU time, a throwaway harness around
+// `BitSliceEngine`): before this layout of the output
+// phase, packing 90 ns/image, gates 133, GroupSum 80; after: packing 67–73, levels 95, output
+// phase + GroupSum 99 (the output phase also holds the last layer's gates and 2,062 copies of
+// pass-through outputs). What helped: the fused, L1-resident output phase (GroupSum no longer
+// gathers 8,000 random words per chunk); input i in slot 1 + i (packing stores to computed
+// addresses); byte-wise Horner (paddb) instead of 64-bit vector shifts, which LLVM scalarised
+// (read in `objdump -d`: before, 16 movq/pshufd + scalar shl/or per step; after, psllw/pand/
+// paddb in SSE registers, then the 16 bytes go through the stack to 16 byte stores); earlier: byte
+// offsets instead of slot numbers, sorting each level by (op, slot of A, slot of B) with
+// ascending destinations (+50 % on the cache-bound 384 K model). Not faster: W = 512 (the
+// register file leaves L2), W = 128 (twice the instruction stream per image), `-target-cpu
+// haswell` (the loops are bound by loads from L2, not by arithmetic).
+// Generated code of the gate loop (swiftc 6.3.1 -O, `objdump -d` of the specialization of
+// `BitSliceEngine.evaluate` for W = SIMD4<UInt64>, `run` inlined), baseline x86-64, NAND group: three `movslq`
+// byte-offset loads, two 16-byte `movdqa` loads + two `pand` with a memory operand, two `pxor`
+// and two 16-byte stores — no calls, no bounds checks, no retain/release, no branch on the op
+// inside the loop (the 16-way switch runs once per group).
 import Dispatch
 
 /// Bit-sliced inference for a ``HardLogicGateNetwork``.
@@ -105,8 +107,7 @@ public struct BitSlicedLogicNetwork: Sendable {
             _ = engine.pack(x.baseAddress!, batch: batch, start: 0, encoding: .binary)
             scratch.withUnsafeMutableBufferPointer { out in
                 for _ in 0..<repetitions {
-                    engine.evaluateGates()
-                    engine.groupSum(into: out.baseAddress!, validSamples: batch)
+                    engine.evaluate(into: out.baseAddress!, validSamples: batch)
                 }
             }
         }
@@ -135,8 +136,7 @@ public struct BitSlicedLogicNetwork: Sendable {
             while c < chunks {
                 let start = c * chunk
                 if !engine.pack(xBase, batch: batch, start: start, encoding: encoding) { flagBase[worker] = false }
-                engine.evaluateGates()
-                engine.groupSum(into: outBase + start * classes, validSamples: min(chunk, batch - start))
+                engine.evaluate(into: outBase + start * classes, validSamples: min(chunk, batch - start))
                 c += workers
             }
         }

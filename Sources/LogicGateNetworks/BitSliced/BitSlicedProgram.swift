@@ -24,18 +24,17 @@ struct BitSlicedProgram: Sendable {
         var range: Range<Int>
     }
 
-    /// An output unit as seen by GroupSum.
-    struct OutputLiteral: Sendable {
-        var slot: Int32
-        var negated: Bool
-    }
-
     var instructions: [Instruction] = []
     var groups: [Group] = []
-    /// Slot of every input feature, or `scratchSlot` when no output depends on it.
+    /// Slot of every input feature: input i is slot 1 + i.
     var inputSlots: [Int32] = []
-    /// Per class: the non-constant output units and how many outputs are constant 1.
-    var classOutputs: [[OutputLiteral]] = []
+    /// The output phase: per class, a range of `outputGroups` whose instructions write the class's
+    /// non-constant outputs to buffer slots `bufferSlot ..< bufferSlot + classSizes[c]`, and the
+    /// number of its outputs that are constant 1.
+    var outputGroups: [Group] = []
+    var classGroups: [Range<Int>] = []
+    var classSizes: [Int] = []
+    var bufferSlot: Int32 = 0
     var classConstantOnes: [Int] = []
     var slotCount = 0
     /// A slot that dead inputs are written to and nothing reads.
@@ -109,25 +108,43 @@ extension BitSlicedProgram {
             }
         }
 
+        // Output-only nodes: gates that no live gate reads and exactly one GroupSum output does.
+        // They are not scheduled by level but in the output phase, class by class, each writing
+        // into a per-class buffer that GroupSum's carry-save adder reads while it is still in L1
+        // (the last layer fused with GroupSum). Every other output is copied into the buffer.
+        let k = network.classes, groupSize = previous.count / k
+        var readByGate = [Bool](repeating: false, count: total)
+        var outputReferences = [Int](repeating: 0, count: total)
+        for id in inputCount..<total where live[id] {
+            let n = nodes[id - inputCount]
+            if n.x >= 0 { readByGate[n.x] = true }
+            if n.y >= 0 { readByGate[n.y] = true }
+        }
+        for lit in previous where !lit.isConstant { outputReferences[lit.node] += 1 }
+        var outputOnly = [Bool](repeating: false, count: total)
+        for id in inputCount..<total where live[id] && !readByGate[id] && outputReferences[id] == 1 { outputOnly[id] = true }
+
         // Evaluation order: level by level (a level reads only earlier levels). Within a level the
         // instructions are sorted by (op, slot of A, slot of B), so each op group is one loop whose
         // first operand streams through memory in address order, and destinations are handed out
         // in ascending slot order. A value's slot is released after the last level that reads it.
         let maxLevel = level.max() ?? 0
         var byLevel = [[Int]](repeating: [], count: maxLevel + 1)
-        for id in inputCount..<total where live[id] { byLevel[level[id]].append(id) }
+        for id in inputCount..<total where live[id] && !outputOnly[id] { byLevel[level[id]].append(id) }
+        let never = Int.max
         var lastUseLevel = [Int](repeating: -1, count: total)
         for id in inputCount..<total where live[id] {
             let n = nodes[id - inputCount]
-            lastUseLevel[n.x] = max(lastUseLevel[n.x], level[id])
-            lastUseLevel[n.y] = max(lastUseLevel[n.y], level[id])
+            let use = outputOnly[id] ? never : level[id]  // the output phase runs after every level
+            lastUseLevel[n.x] = max(lastUseLevel[n.x], use)
+            lastUseLevel[n.y] = max(lastUseLevel[n.y], use)
         }
-        for lit in previous where !lit.isConstant { lastUseLevel[lit.node] = Int.max }
+        for lit in previous where !lit.isConstant && !outputOnly[lit.node] { lastUseLevel[lit.node] = never }
         var releaseAfter = [[Int]](repeating: [], count: maxLevel + 1)
-        for id in 0..<total where live[id] {
+        for id in 0..<total where (live[id] || id < inputCount) && !outputOnly[id] {
             let u = lastUseLevel[id]
-            if u == -1, id >= inputCount { releaseAfter[level[id]].append(id) }  // nothing reads it (plain mode)
-            else if u >= 0, u != Int.max { releaseAfter[u].append(id) }
+            if u == -1 { releaseAfter[id < inputCount ? 0 : level[id]].append(id) }  // nothing reads it
+            else if u != never { releaseAfter[u].append(id) }
         }
 
         var slotOf = [Int32](repeating: -1, count: total)
@@ -138,11 +155,9 @@ extension BitSlicedProgram {
             defer { next += 1 }
             return next
         }
-        inputSlots = [Int32](repeating: 0, count: inputCount)
-        for i in 0..<inputCount where live[i] && lastUseLevel[i] >= 0 {
-            slotOf[i] = allocate()
-            inputSlots[i] = slotOf[i]
-        }
+        // Input i lives in slot 1 + i, so packing writes to computed addresses.
+        inputSlots = (0..<inputCount).map { Int32(1 + $0) }
+        for i in 0..<inputCount { slotOf[i] = allocate() }
         for L in 1..<max(1, maxLevel + 1) {
             let ids = byLevel[L].sorted { p, q in
                 let np = nodes[p - inputCount], nq = nodes[q - inputCount]
@@ -153,30 +168,57 @@ extension BitSlicedProgram {
                 let n = nodes[id - inputCount]
                 let d = allocate()
                 slotOf[id] = d
-                let pos = instructions.count
-                instructions.append(Instruction(a: slotOf[n.x], b: slotOf[n.y], d: d))
-                bitwiseOpCount += Self.plainOpCost[Int(n.op)]
-                if let last = groups.last, last.op == n.op, last.range.upperBound == pos {
-                    groups[groups.count - 1].range = last.range.lowerBound..<(pos + 1)
-                } else {
-                    groups.append(Group(op: n.op, range: pos..<(pos + 1)))
-                }
+                Self.emit(op: n.op, a: slotOf[n.x], b: slotOf[n.y], d: d, instructions: &instructions, cost: &bitwiseOpCount, into: &groups)
             }
             for dead in releaseAfter[L] { free.append(slotOf[dead]) }
             if L == 1 { for dead in releaseAfter[0] { free.append(slotOf[dead]) } }
         }
-        slotCount = Int(next)
-        scratchSlot = 0
 
-        let k = network.classes, group = previous.count / k
-        classOutputs = Array(repeating: [], count: k)
+        // The output phase: per class, its outputs' instructions (sorted by op and operands) write
+        // buffer words 0 ..< n_c; a negated output uses the complement op (15 − op).
+        bufferSlot = next
         classConstantOnes = Array(repeating: 0, count: k)
-        for (u, lit) in previous.enumerated() {
-            if lit.isConstant {
-                if lit.negated { classConstantOnes[u / group] += 1 }
-            } else {
-                classOutputs[u / group].append(OutputLiteral(slot: slotOf[lit.node], negated: lit.negated))
+        var largest = 0
+        for c in 0..<k {
+            var items: [(op: UInt8, a: Int32, b: Int32)] = []
+            for u in c * groupSize..<(c + 1) * groupSize {
+                let lit = previous[u]
+                if lit.isConstant {
+                    if lit.negated { classConstantOnes[c] += 1 }
+                } else if outputOnly[lit.node] {
+                    let n = nodes[lit.node - inputCount]
+                    items.append((lit.negated ? 15 - n.op : n.op, slotOf[n.x], slotOf[n.y]))
+                } else {
+                    let s = slotOf[lit.node]
+                    items.append((lit.negated ? LogicGate.notA.rawValue : LogicGate.a.rawValue, s, s))
+                }
             }
+            items.sort { ($0.op, $0.a, $0.b) < ($1.op, $1.a, $1.b) }
+            let first = outputGroups.count
+            for (i, item) in items.enumerated() {
+                Self.emit(op: item.op, a: item.a, b: item.b, d: bufferSlot + Int32(i), instructions: &instructions, cost: &bitwiseOpCount, into: &outputGroups, from: first)
+            }
+            classGroups.append(first..<outputGroups.count)
+            classSizes.append(items.count)
+            largest = max(largest, items.count)
+        }
+        slotCount = Int(next) + largest
+        scratchSlot = 0
+    }
+
+    /// Appends one instruction, extending the last group of `list` when it has the same op and
+    /// its index is at least `first` (each class's output groups start afresh).
+    private static func emit(
+        op: UInt8, a: Int32, b: Int32, d: Int32, instructions: inout [Instruction], cost: inout Int,
+        into list: inout [Group], from first: Int = 0
+    ) {
+        let pos = instructions.count
+        instructions.append(Instruction(a: a, b: b, d: d))
+        cost += plainOpCost[Int(op)]
+        if list.count > first, let last = list.last, last.op == op, last.range.upperBound == pos {
+            list[list.count - 1].range = last.range.lowerBound..<(pos + 1)
+        } else {
+            list.append(Group(op: op, range: pos..<(pos + 1)))
         }
     }
 

@@ -4,7 +4,7 @@ import RealModule
 ///
 /// * Relaxed forward/backward follow Petersen et al. 2022, Eq. 2 (`y = Σᵢ softmax(z)ᵢ·gᵢ(a,b)`)
 ///   and arXiv 2210.08277, one sample at a time, 16-term sums, no tricks.
-/// * The hard network uses the truth-table lookup `f(a,b) = (id >> (3 − 2a − b)) & 1`.
+/// * The hard network evaluates every gate through its truth table, `LogicGate.callAsFunction`.
 public struct ReferenceLogicGateNetwork: LogicGateNetworkImplementation {
     public init() {}
 
@@ -78,9 +78,7 @@ public struct ReferenceLogicGateNetwork: LogicGateNetworkImplementation {
         for layer in network.layers {
             var next = [Bool](repeating: false, count: layer.width)
             for j in 0..<layer.width {
-                let id = layer.gates[j].rawValue
-                let A = h[layer.a[j]] ? 1 : 0, B = h[layer.b[j]] ? 1 : 0
-                next[j] = (id >> UInt8(3 - 2 * A - B)) & 1 == 1
+                next[j] = layer.gates[j](h[layer.a[j]], h[layer.b[j]])
             }
             h = next
         }

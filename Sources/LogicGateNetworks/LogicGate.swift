@@ -4,6 +4,11 @@
 ///
 /// `A` is the output of the neuron's first connection, `B` of its second. Reading the outputs at
 /// (A,B) = (0,0), (0,1), (1,0), (1,1) as a 4-bit number, most significant bit first, gives the id.
+///
+/// The id *is* the truth table, and this is the only place the 16 gates are encoded: the Boolean
+/// function (``callAsFunction(_:_:)``), the relaxation and its partials (`LogicGate+Relaxation.swift`),
+/// the bilinear coefficients (``coefficients``) and the bit-sliced word operations
+/// (`BitSliced/BitSliceOps.swift`, checked against this table by code) all derive from it.
 public enum LogicGate: UInt8, CaseIterable, Sendable, Hashable, Codable {
     case zero = 0
     case and = 1
@@ -53,7 +58,7 @@ public enum LogicGate: UInt8, CaseIterable, Sendable, Hashable, Codable {
         self.init(rawValue: UInt8(id))
     }
 
-    /// The Boolean function: `f(a, b) = (id >> (3 − 2a − b)) & 1`.
+    /// The Boolean function, read from the truth table: `f(a, b) = (id >> (3 − 2a − b)) & 1`.
     @inlinable public func callAsFunction(_ a: Bool, _ b: Bool) -> Bool {
         let shift = 3 - 2 * (a ? 1 : 0) - (b ? 1 : 0)
         return (rawValue >> UInt8(shift)) & 1 == 1

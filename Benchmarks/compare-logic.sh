@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Side-by-side benchmark of hard logic-gate-network inference (arXiv 2210.08277): the authors' C
+# (difflogic's CompiledLogicNet: C generated from the model, gcc -O1 -march=native, 64-bit words)
+# and this package's bit-sliced inference, on the SAME random network and the SAME 65,536 input
+# images, in one run, one thread, thread/process CPU time. `relax logic bench` also checks that
+# its counts equal the authors' counts before it times anything.
+# Usage:
+#   PYTHON=/path/to/venv/bin/python DIFFLOGIC_SRC=<unpacked difflogic sdist> \
+#     Benchmarks/compare-logic.sh [inputs width depth batch gcc-opt-level]
+# Defaults: 400 8000 6 65536 1 (the 400 → 6 × 8,000 network of issue 10; the authors' main.py
+# compiles with -O1 below 50,000 gates).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+in=${1:-400} width=${2:-8000} depth=${3:-6} batch=${4:-65536} opt=${5:-1}
+py=${PYTHON:-python3}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+swift build -c release --product relax >/dev/null
+echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%Y-%m-%dT%H:%MZ)"
+(cd fixtures/generate && "$py" logic_bench_difflogic_c.py "$work" "$in" "$width" "$depth" "$batch" "$opt")
+.build/release/relax logic bench --model "$work/model.json" --inputs "$work/x.npy" --expected-counts "$work/counts.npy" \
+    --threads 1 --repetitions 5
