@@ -16,6 +16,10 @@ struct AlgoBenchCommand: AsyncParsableCommand {
     var seconds: Double = 1
     @Option(help: "Seed of the inputs.")
     var seed: UInt64 = 7
+    @Option(help: "Only this program (bubble_sort or shortest_path); default both.")
+    var only: String?
+    @Option(help: "Only this implementation (reference or optimized); default both, with their ratio.")
+    var implementation: String?
 
     struct Config { let name: String; let program: AlgorithmProgram; let inputs: [String: Batched<Double>]; let cot: [String: [Double]]; let p: AlgorithmParameters }
 
@@ -32,9 +36,9 @@ struct AlgoBenchCommand: AsyncParsableCommand {
                    inputs: ["cost": Batched(shape: [16, 12, 12], values: cost)], cot: ["path": [Double](repeating: 1, count: 16 * 144)], p: pathP),
         ]
         print("config | implementation | ms per forward+backward (thread CPU time, mean) | calls")
-        for c in configs {
+        for c in configs where only.map({ c.name.hasPrefix($0 + " ") }) ?? true {
             var times: [AlgorithmImplementation: Double] = [:]
-            for impl in AlgorithmImplementation.allCases {
+            for impl in AlgorithmImplementation.allCases where implementation.map({ impl.rawValue == $0 }) ?? true {
                 let runner = impl.runner
                 _ = try runner.run(c.program, inputs: c.inputs, cotangents: c.cot, parameters: c.p)
                 var calls = 0
@@ -47,7 +51,9 @@ struct AlgoBenchCommand: AsyncParsableCommand {
                 times[impl] = ms
                 print("\(c.name) | \(impl.rawValue) | \(String(format: "%.3f", ms)) | \(calls)")
             }
-            print("\(c.name) | reference/optimized ratio | \(String(format: "%.1f", times[.reference]! / times[.optimized]!)) |")
+            if let r = times[.reference], let o = times[.optimized] {
+                print("\(c.name) | reference/optimized ratio | \(String(format: "%.1f", r / o)) |")
+            }
         }
     }
 

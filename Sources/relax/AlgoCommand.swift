@@ -127,26 +127,9 @@ enum AlgoInput {
         return (inputs, cotangents)
     }
 
+    /// CSV input (`AlgorithmCSV`: one batch row, grid row or word pair per line); no cotangents.
     static func csv(_ data: Data, _ program: AlgorithmProgram) throws -> ([String: Batched<Double>], [String: [Double]]) {
-        let rows = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
-        let table = try rows.enumerated().map { (i, line) in
-            try line.split(separator: ",").map { cell -> Double in
-                guard let v = Double(cell.trimmingCharacters(in: .whitespaces)) else { throw ValidationError("CSV line \(i + 1): \"\(cell)\" is not a number") }
-                return v
-            }
-        }
-        guard let width = table.first?.count else { throw AlgorithmError.empty(what: "CSV input has no rows") }
-        guard table.allSatisfy({ $0.count == width }) else { throw AlgorithmError.ragged(what: "CSV rows have different lengths") }
-        let flat = table.flatMap { $0 }
-        switch program {
-        case .bubbleSort: return (["array": Batched(shape: [table.count, width], values: flat)], [:])
-        case .shortestPath: return (["cost": Batched(shape: [1, table.count, width], values: flat)], [:])
-        case .counter:
-            guard width == 1 else { throw AlgorithmError.ragged(what: "counter CSV: one start value per line") }
-            return (["start": Batched(shape: [table.count], values: flat)], [:])
-        case .editDistance: throw ValidationError("edit_distance needs JSON input (two tensors)")
-        }
+        (try AlgorithmCSV.parse(String(decoding: data, as: UTF8.self), program: program).inputs, [:])
     }
 
     /// Nested JSON arrays of `x` (shortest round-trip decimals).

@@ -4,4 +4,5 @@ let benchmarks: @Sendable () -> Void = {
     sortingBenchmarks()
     topKBenchmarks()
     logicBenchmarks()
+    algorithmBenchmarks()
 }

@@ -56,7 +56,17 @@ public func Var<T>(_ name: String, constant: @escaping (State<T>) throws -> (val
 public func Var<T>(_ name: String, function: @escaping (State<T>) throws -> Tensor<T>) -> ProgramElement<T> {
     .variable(name, .function(function))
 }
-/// A hard integer (shared by all rows), computed from shapes and earlier integers.
+/// A hard integer, computed from shapes and earlier integers.
+///
+/// *One value for the whole batch, by design* (decided for issue 9, "hard integer
+/// variables"): integers drive control flow — `For` ranges, hard indices, `LetInt` counters —
+/// and the batch runs one control flow, as in arXiv 2110.05651 and the authors' AlgoVision,
+/// whose `VariableInt` holds a Python `int` (or list of ints) without a batch axis and refuses
+/// to be blended by a relaxed `If`. An integer that differed per row would need per-row control
+/// flow, which the relaxation replaces by blending real state: per-row data that happens to be
+/// integral (positions, labels) is a real tensor, read through hard or real-valued indices.
+/// Changing an integer inside a relaxed branch is
+/// ``AlgorithmError/integerChangedInRelaxedBranch(variable:trueBranch:falseBranch:)``.
 public func VarInt<T>(_ name: String, _ value: @escaping (any IntegerReader) throws -> Int) -> ProgramElement<T> {
     .integer(name, value)
 }

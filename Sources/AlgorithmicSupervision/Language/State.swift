@@ -1,8 +1,9 @@
 import RealModule
 
 /// The state a relaxed program runs on (arXiv 2110.05651, §3): named batched real tensors
-/// (inputs and variables, differentiable) and named hard integers (control only, shared by all
-/// batch rows). Value semantics: every statement returns a new state.
+/// (inputs and variables, differentiable) and named hard integers (control only, one value
+/// shared by all batch rows — see ``VarInt(_:_:)`` for why). Value semantics: every statement
+/// returns a new state.
 public struct State<T: AlgebraicField & Comparable> {
     public var tensors: [String: Tensor<T>]
     public var integers: [String: Int]

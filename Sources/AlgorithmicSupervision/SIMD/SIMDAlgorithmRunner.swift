@@ -7,6 +7,11 @@
 /// (`iterations ≥ max(H, W) − 1`). A cell not yet reached holds a distance near `infinity`
 /// (1e12, resolution ulp(1e12) ≈ 1.2e-4), and derivatives through such values are only
 /// determined to about `β·ulp(infinity)` relative in either implementation (measured: 3e-5).
+/// The SIMD soft minima share one exponential `e^(−β d)` per cell where the reference shifts
+/// by each cell's maximum; both round the softmax derivative at about `β·d·ε` relative, so
+/// gradient entries that nearly cancel differ by about that times the terms' size: within the
+/// bound for the tested β·d (β ≤ 100 with distances ≲ 5, β ≤ 10 with ≲ 20); at β = 60 with
+/// distances near 20 an entry whose value is ~1e-12 was measured 1.2e-12 apart.
 public let simdAgreementBound = (abs: 1e-12, rel: 1e-9)
 
 /// The optimized implementation: each shipped program compiled by hand (SIMD/ files).

@@ -17,169 +17,126 @@ extension SIMDShortestPath {
         }
     }
 
-    /// `trace′(dest) = Σ_k trace(dest − dir_k)·pred(dest − dir_k, k)` (the reference's order).
-    func move(_ trace: [Lane], _ pred: ArraySlice<Lane>) -> [Lane] {
+    /// Every interior lane index of the padded map with its cell number.
+    @inline(__always) func forEachCell(_ body: (_ cell: Int, _ i: Int, _ g: Int) -> Void) {
         let G = lanes.groups
-        let base = pred.startIndex
-        var out = [Lane](repeating: .zero, count: cells * G)
-        for r in 0..<H {
-            for c in 0..<W {
-                for (k, (dr, dc)) in gridDirections.enumerated() {
-                    let (i, j) = (r - dr, c - dc)
-                    guard i >= 0, i < H, j >= 0, j < W else { continue }
-                    let src = i * W + j
-                    for g in 0..<G { out[(r * W + c) * G + g] += trace[src * G + g] * pred[base + (src * 8 + k) * G + g] }
-                }
+        for r in 0..<H { for c in 0..<W { let p = ((1 + r) * Wp + 1 + c) * G; for g in 0..<G { body((r * W + c) * G + g, p + g, g) } } }
+    }
+
+    /// Lane index of `pred(cell of lane i, k)` in the padded `[P][8][G]` layout: `8i − 7g + kG`.
+    @inline(__always) func predIndex(_ i: Int, _ g: Int, _ k: Int) -> Int {
+        8 &* i &- 7 &* g &+ k &* lanes.groups
+    }
+
+    /// `trace′(dest) = Σ_k trace(dest − dir_k)·pred(dest − dir_k, k)` (the reference's order);
+    /// padded maps, mass that leaves the grid dropped.
+    func move(_ trace: UnsafeMutablePointer<Lane>, into out: UnsafeMutablePointer<Lane>, _ pred: UnsafeMutablePointer<Lane>, _ nb: Neighbours) {
+        let G = lanes.groups
+        forEachCell { _, i, g in
+            var s = Lane.zero
+            nb.forEach { k in
+                let src = i &- nb[k]
+                s += trace[src] * pred[8 &* src &- 7 &* g &+ k &* G]
             }
+            out[i] = s
         }
-        return out
     }
 
     /// The traceback (`For` or relaxed `While`), then — with a cotangent — the whole backward.
-    func tracebackAndBackward(cost: [Lane], pred: [Lane], dHistory: [Lane], gradPath gOut: [Lane]?) -> (path: [Lane], reports: [WhileReport], grad: [Lane]?) {
-        let G = lanes.groups, HW = cells, T = iterations
-        let lastPred: ArraySlice<Lane> = T > 0 ? pred[((T - 1) * HW * 8 * G)..<(T * HW * 8 * G)] : ArraySlice(repeating: .zero, count: HW * 8 * G)
-        var path = [Lane](repeating: .zero, count: HW * G)
-        var trace = path
-        for g in 0..<G { trace[(HW - 1) * G + g] = Lane(repeating: 1) }
-        var paths = [path], traces = [trace]
+    func tracebackAndBackward(_ sw: Sweeps, scratch: Scratch, gradPath gOutInterior: [Lane]?) -> (path: [Lane], reports: [WhileReport], grad: [Lane]?) {
+        let G = lanes.groups, HW = cells, P = padded * G
+        let nb = Neighbours(paddedWidth: Wp, groups: G)
+        let pred = sw.lastPred
+        let start = (Wp + 1) * G
+        // Maps of the For traceback come from the scratch (T + 1 each); a While's grow.
+        var whileMaps: [LaneBuffer] = []
+        func newMap() -> UnsafeMutablePointer<Lane> {
+            if traceback == .for { return scratch.take(P) }
+            whileMaps.append(LaneBuffer(count: P))
+            return whileMaps.last!.base
+        }
+        var paths = [newMap()], traces = [newMap()]
+        for g in 0..<G { traces[0][((H * Wp) + W) * G + g] = Lane(repeating: 1) }
         var reports: [WhileReport] = []
-        var output: [Lane]
         var Ps: [[Lane]] = [], cs: [[Lane]] = []
         let b = Lane(repeating: beta)
-        func cond(_ path: [Lane]) -> [Lane] { (0..<G).map { sigmoid((path[$0] - 1) * -b) } }
+        func cond(_ path: UnsafeMutablePointer<Lane>) -> [Lane] { (0..<G).map { sigmoid((path[start + $0] - 1) * -b) } }
         func body() {
-            for k in 0..<(HW * G) { path[k] = conorm(path[k], trace[k]).y }
-            trace = move(trace, lastPred)
-            paths.append(path); traces.append(trace)
+            let (path, trace) = (paths.last!, traces.last!)
+            let (nextPath, nextTrace) = (newMap(), newMap())
+            forEachCell { _, i, _ in nextPath[i] = conorm(path[i], trace[i]).y }
+            move(trace, into: nextTrace, pred, nb)
+            paths.append(nextPath); traces.append(nextTrace)
         }
+        var output = [Lane](repeating: .zero, count: HW * G)
         switch traceback {
         case .for:
-            for _ in 0..<T { body() }
-            output = path
+            for _ in 0..<iterations { body() }
+            forEachCell { cell, i, _ in output[cell] = paths.last![i] }
         case .while:
-            var P = cond(path)
+            var P = cond(paths[0])
             Ps.append(P); cs.append(P)
-            var acc = path
-            for k in 0..<(HW * G) { acc[k] = (1 - P[k % G]) * path[k] }
+            forEachCell { cell, i, g in output[cell] = (1 - P[g]) * paths[0][i] }
             var t = 0
             while P.withUnsafeBufferPointer({ anyAbove($0, epsilon) }), t < maxIterations {
                 body()
-                let c = cond(path)
+                let c = cond(paths.last!)
                 let next = (0..<G).map { P[$0] * c[$0] }
-                for k in 0..<(HW * G) { acc[k] += (P[k % G] - next[k % G]) * path[k] }
+                forEachCell { cell, i, g in output[cell] += (P[g] - next[g]) * paths.last![i] }
                 P = next
                 Ps.append(P); cs.append(c)
                 t += 1
             }
-            for k in 0..<(HW * G) { acc[k] += P[k % G] * path[k] }
+            forEachCell { cell, i, g in output[cell] += P[g] * paths.last![i] }
             let remaining = (0..<lanes.batch).map { P[$0 / 4][$0 % 4] }.max() ?? 0
             reports.append(WhileReport(iterations: t, remainingMass: remaining, reachedMaxIterations: t == maxIterations && remaining > epsilon))
-            output = acc
         }
-        guard let gOut else { return (output, reports, nil) }
+        guard let gOutInterior else { return (output, reports, nil) }
 
-        // Backward through the traceback.
+        // Backward through the traceback (padded maps; the cotangent is zero on the padding).
+        let gOut = scratch.take(P)
+        forEachCell { cell, i, _ in gOut[i] = gOutInterior[cell] }
         let steps = paths.count - 1
-        var gPath = [Lane](repeating: .zero, count: HW * G)
-        var gTrace = gPath
-        var gPred = [Lane](repeating: .zero, count: HW * 8 * G)
+        let gPath = scratch.take(P)
+        var gTrace = scratch.take(P), gTraceS = scratch.take(P)
+        let gPred = scratch.take(8 * P)
         var weights: [[Lane]] = [], dcs: [[Lane]] = []
         if traceback == .while {
             for g in 0..<G {
                 let P = Ps.map { $0[g] }, c = cs.map { $0[g] }
-                let V = paths.map { p in (0..<HW).reduce(Lane.zero) { $0 + p[$1 * G + g] * gOut[$1 * G + g] } }
+                let V = paths.map { p in (0..<HW).reduce(Lane.zero) { $0 + p[(((1 + $1 / W) * Wp + 1 + $1 % W) * G) + g] * gOut[(((1 + $1 / W) * Wp + 1 + $1 % W) * G) + g] } }
                 weights.append(whileWeights(P: P))
                 dcs.append(whileConditionGradients(P: P, c: c, V: V))
             }
         }
         func addDirect(_ s: Int) {
             guard traceback == .while else { return }
-            for cell in 0..<HW { for g in 0..<G { gPath[cell * G + g] += weights[g][s] * gOut[cell * G + g] } }
+            forEachCell { cell, i, g in gPath[i] += weights[g][s] * gOut[i] }
             for g in 0..<G {
                 let c = cs[s][g]
-                gPath[g] += dcs[g][s] * (-b * c * (1 - c))
+                gPath[start + g] += dcs[g][s] * (-b * c * (1 - c))
             }
         }
-        if traceback == .for { gPath = gOut }
+        if traceback == .for { forEachCell { _, i, _ in gPath[i] = gOut[i] } }
         addDirect(steps)
         for s in stride(from: steps - 1, through: 0, by: -1) {
             let (pathS, traceS) = (paths[s], traces[s])
-            var gTraceS = [Lane](repeating: .zero, count: HW * G)
-            for r in 0..<H {
-                for c in 0..<W {
-                    for (k, (dr, dc)) in gridDirections.enumerated() {
-                        let (i, j) = (r - dr, c - dc)
-                        guard i >= 0, i < H, j >= 0, j < W else { continue }
-                        let src = i * W + j
-                        for g in 0..<G {
-                            let gd = gTrace[(r * W + c) * G + g]
-                            gTraceS[src * G + g] += gd * lastPred[lastPred.startIndex + (src * 8 + k) * G + g]
-                            gPred[(src * 8 + k) * G + g] += gd * traceS[src * G + g]
-                        }
-                    }
+            forEachCell { _, i, g in
+                // Reverse of the move: trace(src) went to src + dir_k with weight pred(src, k).
+                var gt = Lane.zero
+                let tr = traceS[i]
+                nb.forEach { k in
+                    let gd = gTrace[i &+ nb[k]], j = predIndex(i, g, k)
+                    gt += gd * pred[j]
+                    gPred[j] += gd * tr
                 }
+                let (_, da, db) = conorm(pathS[i], tr)
+                gTraceS[i] = gt + gPath[i] * db
+                gPath[i] = gPath[i] * da
             }
-            for k in 0..<(HW * G) {
-                let (_, da, db) = conorm(pathS[k], traceS[k])
-                gTraceS[k] += gPath[k] * db
-                gPath[k] = gPath[k] * da
-            }
-            gTrace = gTraceS
+            swap(&gTrace, &gTraceS)
             addDirect(s)
         }
-        return (output, reports, sweepBackward(pred: pred, dHistory: dHistory, gradLastPred: gPred))
-    }
-
-    /// Reverse of the Bellman–Ford sweeps: `∂/∂cost`.
-    func sweepBackward(pred: [Lane], dHistory: [Lane], gradLastPred: [Lane]) -> [Lane] {
-        let G = lanes.groups, HW = cells, T = iterations
-        let padded = (H + 2) * Wp
-        let b = Lane(repeating: beta)
-        let off = offsets
-        var gCost = [Lane](repeating: .zero, count: HW * G)
-        var gD = [Lane](repeating: .zero, count: padded * G)
-        var gPrev = gD
-        var v = [Lane](repeating: .zero, count: 8), gv = v
-        for t in stride(from: T - 1, through: 0, by: -1) {
-            for g in 0..<G { gD[(Wp + 1) * G + g] = .zero }   // d[1,1] ← 0 after the sweep
-            for k in 0..<(padded * G) { gPrev[k] = .zero }
-            for i in 0..<H {
-                for j in 0..<W {
-                    let center = (1 + i) * Wp + 1 + j
-                    let cell = i * W + j
-                    let predBase = (t * HW + cell) * 8
-                    for g in 0..<G {
-                        let gNew = gD[center * G + g]
-                        gCost[cell * G + g] += gNew
-                        var m = Lane.zero
-                        for k in 0..<8 {
-                            v[k] = dHistory[(t * padded + center + off[k]) * G + g]
-                            m += pred[(predBase + k) * G + g] * v[k]
-                        }
-                        var dot = Lane.zero
-                        if t == T - 1 {
-                            for k in 0..<8 {
-                                let gp: Lane = gradLastPred[(cell * 8 + k) * G + g]
-                                let w: Lane = pred[(predBase + k) * G + g]
-                                dot += gp * w
-                            }
-                        }
-                        for k in 0..<8 {
-                            let w = pred[(predBase + k) * G + g]
-                            if hard {
-                                gv[k] = gNew * w
-                            } else {
-                                gv[k] = gNew * w * (1 - b * (v[k] - m))
-                                if t == T - 1 { gv[k] += -b * w * (gradLastPred[(cell * 8 + k) * G + g] - dot) }
-                            }
-                            gPrev[(center + off[k]) * G + g] += gv[k]
-                        }
-                    }
-                }
-            }
-            swap(&gD, &gPrev)
-        }
-        return gCost
+        return (output, reports, iterations > 0 ? sweepBackward(sw, scratch: scratch, gradLastPred: gPred) : [Lane](repeating: .zero, count: HW * G))
     }
 }

@@ -51,6 +51,7 @@ public protocol FixtureTemplateMaker: SendableMetatype {
 public enum FixtureTemplates {
     public static let makers: [any FixtureTemplateMaker.Type] = [
         SortTemplate.self, TopKLossTemplate.self, LogicLayerTemplate.self, LogicNetworkTemplate.self, RenderSilhouetteTemplate.self,
+        AlgorithmTemplate.self,
     ]
 
     public static func maker(_ method: String) -> (any FixtureTemplateMaker.Type)? { makers.first { $0.method == method } }
