@@ -46,14 +46,23 @@ let package = Package(
         // Size limits, the capped streaming gzip reader and bounded file reads for outside input.
         .target(name: "InputLimits", dependencies: ["CZlib"], swiftSettings: optimizedInDebug),
         .target(name: "NumPyFiles", dependencies: ["InputLimits"]),
+        // The one JSON layer (parser with exact integers, writer), used by the fixture checker,
+        // the logic model format and the tool.
+        .target(name: "JSON", swiftSettings: optimizedInDebug),
         .target(
             name: "LogicGateNetworks",
-            dependencies: ["NumPyFiles", "InputLimits", .product(name: "Numerics", package: "swift-numerics")],
+            dependencies: ["NumPyFiles", "InputLimits", "JSON", .product(name: "Numerics", package: "swift-numerics")],
             swiftSettings: optimizedInDebug),
         .target(name: "Imaging", dependencies: ["CZlib"]),
+        // The bundled datasets (digits, mnist5k) as resources, found through Bundle.module.
+        .target(name: "Datasets", resources: [.copy("data")]),
+        // The silhouette kernels of SIMDSoftRasterizer in C: baseline and AVX2 + FMA, chosen at run time.
+        .target(
+            name: "CRendererKernels",
+            cSettings: [.unsafeFlags(["-O2"])]),
         .target(
             name: "Renderer",
-            dependencies: [.product(name: "Numerics", package: "swift-numerics")],
+            dependencies: ["CRendererKernels", .product(name: "Numerics", package: "swift-numerics")],
             swiftSettings: optimizedInDebug),
         .target(
             name: "RendererProofs",
@@ -93,12 +102,12 @@ let package = Package(
             swiftSettings: optimizedInDebug),
         .target(
             name: "Fixtures",
-            dependencies: ["SortingNetworks", "TopK", "LogicGateNetworks", "Renderer", "AlgorithmicSupervision", "CZlib", "NumPyFiles", "InputLimits"],
+            dependencies: ["SortingNetworks", "TopK", "LogicGateNetworks", "Renderer", "AlgorithmicSupervision", "CZlib", "NumPyFiles", "InputLimits", "JSON"],
             swiftSettings: optimizedInDebug),
         .executableTarget(
             name: "relax",
             dependencies: [
-                "SortingNetworks", "TopK", "LogicGateNetworks", "Fixtures", "ExactArithmetic", "Imaging", "InputLimits", "AlgorithmicSupervision",
+                "SortingNetworks", "TopK", "LogicGateNetworks", "Fixtures", "ExactArithmetic", "Imaging", "InputLimits", "AlgorithmicSupervision", "Datasets",
                 "SortingNetworksProofs", "LogicGateNetworksProofs", "TopKProofs", "ProofCatalogue",
                 "Renderer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -149,7 +158,7 @@ let package = Package(
             dependencies: ["AlgorithmicSupervision", "AlgorithmicSupervisionProofs", "ProofSupport", "SortingNetworks", "ExactArithmetic"]),
         .testTarget(
             name: "FixturesTests",
-            dependencies: ["Fixtures", "NumPyFiles", "InputLimits"]),
+            dependencies: ["Fixtures", "NumPyFiles", "InputLimits", "LogicGateNetworks"]),
         // The catalogue as the command-line tool uses it: verdicts, exit statuses, JSON, JUnit.
         .testTarget(
             name: "ProofCatalogueTests",

@@ -17,6 +17,7 @@ let package = Package(
                 .product(name: "SortingNetworks", package: "Relaxations"),
                 .product(name: "TopK", package: "Relaxations"),
                 .product(name: "LogicGateNetworks", package: "Relaxations"),
+                .product(name: "Renderer", package: "Relaxations"),
                 .product(name: "AlgorithmicSupervision", package: "Relaxations"),
             ],
             path: "Benchmarks/RelaxationsBenchmarks",

@@ -44,7 +44,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     /// The one gzip path (``Gzip``), with its size cap.
     case gzip
     /// A Wavefront OBJ mesh (the renderer's `TriangleMesh.parseOBJ`): every face index of an
-    /// accepted mesh must name one of its vertices.
+    /// accepted mesh must name one of its vertices; meshes of ≤ 64 faces are then rendered by both
+    /// rasterizers (finite, in [0, 1], within the agreement bound).
     case obj
 
     /// Small limits, so that every input is cheap to run (the limits themselves are tested).
@@ -68,13 +69,33 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
                 case .obj:
                     let mesh = try TriangleMesh.parseOBJ(String(decoding: bytes, as: UTF8.self))
                     guard mesh.faces.allSatisfy({ (0..<mesh.vertexCount).contains($0) }) else { return .invalid("face index outside the vertices") }
-                    return .accepted
+                    return try Self.renderOBJ(mesh)
                 }
             } catch {
                 let message = "\(error)"
                 return message.isEmpty ? .invalid("an error without a message: \(type(of: error))") : .rejected(message)
             }
         }
+    }
+
+    /// A parsed mesh of at most 64 faces, rendered 8×8 (logistic, probabilistic, Float) by the
+    /// reference and the optimized rasterizer: image and gradient finite, images within the
+    /// kernels' agreement bound.
+    static func renderOBJ(_ mesh: TriangleMesh) throws -> FuzzOutcome {
+        guard mesh.faceCount <= 64 else { return .accepted }
+        let camera = try Camera(distance: 2.732, elevation: 30, azimuth: 0, viewAngle: 15)
+        let triangles = MeshSilhouette.triangles(mesh, camera).map(Float.init)
+        let s = try SilhouetteSettings(size: 8, distribution: .named("logistic"), scale: 0.05, tconorm: .probabilistic)
+        let cotangent = [Float](repeating: 1, count: 64)
+        let r = try ReferenceSoftRasterizer().gradient(triangles, s, cotangent: cotangent)
+        let o = try SIMDSoftRasterizer().gradient(triangles, s, cotangent: cotangent)
+        for (name, g) in [("reference", r), ("optimized", o)] {
+            guard g.image.allSatisfy({ $0.isFinite && $0 >= 0 && $0 <= 1 }) else { return .invalid("\(name) image outside [0, 1]") }
+            guard g.triangles.allSatisfy(\.isFinite) else { return .invalid("\(name) gradient not finite") }
+        }
+        let bound = SIMDSoftRasterizer.kernelForwardBound(s, faces: mesh.faceCount)
+        guard zip(r.image, o.image).allSatisfy({ Double(abs($0 - $1)) <= bound }) else { return .invalid("images differ beyond the bound") }
+        return .accepted
     }
 
     static func npy(_ bytes: [UInt8]) throws -> FuzzOutcome {

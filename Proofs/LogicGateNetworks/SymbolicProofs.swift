@@ -55,7 +55,16 @@ public enum SymbolicProofs {
             log.require(g.degree(in: 0) <= 1 && g.degree(in: 1) <= 1 && corners.allSatisfy { $0 == 0 || $0 == 1 },
                         "g_\(gate.id) has degree ≤ 1 in a and in b, corner values \(corners)")
         }
-        log.note("range: a polynomial of degree ≤ 1 in each variable is affine in a for fixed b and in b for fixed a, so its extrema over [0, 1]² lie at the corners, whose values are in {0, 1}")
+        // Range: g and 1 − g are sums of products of a, 1 − a, b, 1 − b (non-negative on [0, 1]²).
+        for gate in LogicGate.allCases {
+            let g: P = gate.relaxation(P.a, P.b)
+            var complement = P.zero
+            for x in [false, true] {
+                for z in [false, true] where !gate(x, z) { complement += (x ? P.a : 1 - P.a) * (z ? P.b : 1 - P.b) }
+            }
+            log.require(1 - g == complement,
+                        "range of g_\(gate.id): g is a sum of products of a, 1 − a, b, 1 − b (its extension above) and 1 − g = \(complement) is one too (polynomial identity), so 0 ≤ g ≤ 1 on [0, 1]²")
+        }
         return log.finish(.proved, figure: "16 polynomial identities")
     }
 
@@ -91,7 +100,11 @@ public enum SymbolicProofs {
         let uniform = GateMixture.coefficients(p: [P](repeating: P(constant: Rational(1, 16)), count: 16))
         log.require(uniform.0 == P(constant: Rational(1, 2)) && uniform.1 == 0 && uniform.2 == 0 && uniform.3 == 0,
                     "uniform p gives c = (1/2, 0, 0, 0)")
-        log.note("y ∈ [0, 1] for p on the simplex and a, b ∈ [0, 1]: a convex combination of the g_i, each in [0, 1] (logic.gates.multilinear-extension)")
+        let gates = LogicGate.allCases.map { gate -> P in gate.relaxation(a, b) }
+        let weighted = zip(p, gates).reduce(P.zero) { $0 + $1.0 * $1.1 }
+        let weightedComplement = zip(p, gates).reduce(P.zero) { $0 + $1.0 * (1 - $1.1) }
+        log.require(y == weighted && 1 - y == (1 - total) + weightedComplement,
+                    "y = Σ p_i·g_i and 1 − y = (1 − Σ p_i) + Σ p_i·(1 − g_i) (polynomial identities): on the simplex (p_i ≥ 0, Σ p_i = 1) and a, b ∈ [0, 1], with 0 ≤ g_i ≤ 1 (logic.gates.multilinear-extension), both are ≥ 0, so y ∈ [0, 1]")
         return log.finish(.proved, figure: "polynomial identities in 18 variables")
     }
 }

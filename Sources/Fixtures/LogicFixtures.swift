@@ -78,31 +78,21 @@ public enum LogicNetworkFixtures: FixtureMethod {
         ]
     }
 
-    /// Parses a `logic-gate-network/1` object; malformed structure is a `FixtureError` naming the
-    /// key, inconsistent content (indices, gate ids, widths) the model's own clear error.
+    /// Parses a `logic-gate-network/1` object with the format's one parser
+    /// (`HardLogicGateNetwork.parse`); a structural problem is a `FixtureError` naming the key
+    /// (`input.model.layers[0].a`), inconsistent content (indices, gate ids, widths) the model's
+    /// own clear error.
     static func model(_ v: JSONValue, _ c: FixtureCase) throws -> HardLogicGateNetwork {
-        func loc(_ k: String) -> FixtureLocation { c.location("input.model.\(k)") }
-        guard case .object = v else { throw FixtureError.wrongType(c.location("input.model"), expected: "an object", found: v.kindName) }
-        guard let format = v["format"]?.stringValue else { throw FixtureError.missingKey(loc("format")) }
-        guard format == HardLogicGateNetwork.formatName else { throw LogicNetworkError.unsupportedFormat(format) }
-        func int(_ value: JSONValue?, _ key: String) throws -> Int {
-            guard let value else { throw FixtureError.missingKey(loc(key)) }
-            guard case .integer(let i) = value else { throw FixtureError.wrongType(loc(key), expected: "an integer", found: value.kindName) }
-            return i
+        do {
+            return try HardLogicGateNetwork.parse(v)
+        } catch {
+            func loc(_ key: String) -> FixtureLocation { c.location(key.isEmpty ? "input.model" : "input.model.\(key)") }
+            switch error {
+            case .missingKey(let key): throw FixtureError.missingKey(loc(key))
+            case let .wrongType(key, expected, found): throw FixtureError.wrongType(loc(key), expected: expected, found: found)
+            case .unsupportedFormat(let format): throw LogicNetworkError.unsupportedFormat(format)
+            case .invalidModel(let modelError): throw modelError
+            }
         }
-        func ints(_ value: JSONValue?, _ key: String) throws -> [Int] {
-            guard let value else { throw FixtureError.missingKey(loc(key)) }
-            guard let items = value.arrayValue else { throw FixtureError.wrongType(loc(key), expected: "an array of integers", found: value.kindName) }
-            return try items.enumerated().map { try int($1, "\(key)[\($0)]") }
-        }
-        let inputBits = try int(v["input_bits"], "input_bits")
-        guard let layerValues = v["layers"]?.arrayValue else { throw FixtureError.missingKey(loc("layers")) }
-        let layers = try layerValues.enumerated().map { l, layer in
-            (a: try ints(layer["a"], "layers[\(l)].a"), b: try ints(layer["b"], "layers[\(l)].b"), gates: try ints(layer["gates"], "layers[\(l)].gates"))
-        }
-        guard let gs = v["group_sum"], case .object = gs else { throw FixtureError.missingKey(loc("group_sum")) }
-        let classes = try int(gs["classes"], "group_sum.classes")
-        guard let tau = gs["tau"]?.doubleValue else { throw FixtureError.missingKey(loc("group_sum.tau")) }
-        return try HardLogicGateNetwork(inputBits: inputBits, layers: layers, classes: classes, tau: tau)
     }
 }

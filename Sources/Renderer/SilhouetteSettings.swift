@@ -1,3 +1,5 @@
+import RealModule
+
 /// Everything that defines one soft silhouette besides the triangles (arXiv 2204.13845, Sec. 3):
 /// image size, smoothing distribution and scale τ, distance or squared distance, T-conorm, and
 /// the upstream-compatibility switches.
@@ -56,25 +58,45 @@ public struct SilhouetteGradient<T: BinaryFloatingPoint>: Sendable where T: Send
     public var triangles: [T]
 }
 
+/// The scalars the rasterizers compute in. The two requirements are the reference rasterizer
+/// compiled for the scalar: a one-line shim each for `Float` and `Double` (below), so that calls
+/// through the generic ``SoftRasterizer`` API (and from other modules) run specialised code without
+/// type dispatch in the teaching code.
+public protocol RendererScalar: Real, BinaryFloatingPoint, SIMDScalar, Codable, Sendable {
+    static func referenceSilhouette(_ triangles: [Self], _ s: SilhouetteSettings) throws(RendererError) -> [Self]
+    static func referenceGradient(_ triangles: [Self], _ s: SilhouetteSettings, cotangent: [Self]) throws(RendererError) -> SilhouetteGradient<Self>
+}
+
+extension Float: RendererScalar {
+    public static func referenceSilhouette(_ t: [Float], _ s: SilhouetteSettings) throws(RendererError) -> [Float] { try ReferenceSoftRasterizer.silhouette(t, s) }
+    public static func referenceGradient(_ t: [Float], _ s: SilhouetteSettings, cotangent: [Float]) throws(RendererError) -> SilhouetteGradient<Float> { try ReferenceSoftRasterizer.backward(t, s, cotangent: cotangent) }
+}
+
+extension Double: RendererScalar {
+    public static func referenceSilhouette(_ t: [Double], _ s: SilhouetteSettings) throws(RendererError) -> [Double] { try ReferenceSoftRasterizer.silhouette(t, s) }
+    public static func referenceGradient(_ t: [Double], _ s: SilhouetteSettings, cotangent: [Double]) throws(RendererError) -> SilhouetteGradient<Double> { try ReferenceSoftRasterizer.backward(t, s, cotangent: cotangent) }
+}
+
 /// The contract both soft rasterizers satisfy: forward silhouette and vector–Jacobian product
-/// with respect to the screen-space triangles, in `Double` and `Float`.
+/// with respect to the screen-space triangles, generic over the scalar (`Float` or `Double`).
 public protocol SoftRasterizer: Sendable {
-    func render(_ triangles: [Double], _ settings: SilhouetteSettings) throws(RendererError) -> [Double]
-    func render(_ triangles: [Float], _ settings: SilhouetteSettings) throws(RendererError) -> [Float]
-    func gradient(_ triangles: [Double], _ settings: SilhouetteSettings, cotangent: [Double]) throws(RendererError) -> SilhouetteGradient<Double>
-    func gradient(_ triangles: [Float], _ settings: SilhouetteSettings, cotangent: [Float]) throws(RendererError) -> SilhouetteGradient<Float>
+    func render<T: RendererScalar>(_ triangles: [T], _ settings: SilhouetteSettings) throws(RendererError) -> [T]
+    func gradient<T: RendererScalar>(_ triangles: [T], _ settings: SilhouetteSettings, cotangent: [T]) throws(RendererError) -> SilhouetteGradient<T>
 }
 
 /// The renderer implementations; tests, proofs, fixtures and benchmarks iterate this.
 public enum RendererImplementation: String, CaseIterable, Sendable {
     case reference
-    /// ``SIMDSoftRasterizer`` (named "optimized" like every method's fast implementation, so `relax check --implementation optimized` covers all).
+    /// ``SIMDSoftRasterizer`` with its baseline (SSE2) kernels (named "optimized" like every method's fast implementation, so `relax check --implementation optimized` covers all).
     case optimized
+    /// ``SIMDSoftRasterizer`` with its AVX2 + FMA kernels, chosen when the CPU has them (else the baseline ones).
+    case optimizedAVX2 = "optimized-avx2"
 
     public var rasterizer: any SoftRasterizer {
         switch self {
         case .reference: return ReferenceSoftRasterizer()
-        case .optimized: return SIMDSoftRasterizer()
+        case .optimized: return SIMDSoftRasterizer(instructionSet: .baseline)
+        case .optimizedAVX2: return SIMDSoftRasterizer(instructionSet: .avx2FMA)
         }
     }
 }

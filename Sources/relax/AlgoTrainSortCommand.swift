@@ -1,5 +1,6 @@
 import AlgorithmicSupervision
 import ArgumentParser
+import Datasets
 import Fixtures
 import Foundation
 import SortingNetworks
@@ -18,8 +19,8 @@ struct AlgoTrainSortCommand: AsyncParsableCommand {
 
     @Option(help: "digits or mnist5k.")
     var dataset = "digits"
-    @Option(help: "Directory with <dataset>-{train,test}-{x,y}.npy.")
-    var dataDir = "fixtures/data"
+    @Option(help: "Directory with <dataset>-{train,test}-{x,y}.npy (default: the datasets bundled with the tool).")
+    var dataDir: String?
     @Option(help: "Set size n (distinct labels per set).")
     var n = 5
     @Option(help: "β of the relaxed bubble sort (the authors' script: 8).")
@@ -41,7 +42,8 @@ struct AlgoTrainSortCommand: AsyncParsableCommand {
     var testSets = 1000
 
     func run() async throws {
-        let train = try SortData.load(dataDir, dataset, "train"), test = try SortData.load(dataDir, dataset, "test")
+        let directory = dataDir ?? BundledDatasets.directory.path
+        let train = try SortData.load(directory, dataset, "train"), test = try SortData.load(directory, dataset, "test")
         let classes = (train.y.max() ?? 0) + 1
         guard n >= 2, n <= classes else { throw ValidationError("n must be in 2…\(classes) (sets have distinct labels)") }
         guard let kind = SortingNetwork.Kind(rawValue: network), let fam = SigmoidFamily(rawValue: family) else {
@@ -132,7 +134,7 @@ struct SortData {
     static func load(_ dir: String, _ dataset: String, _ part: String) throws -> SortData {
         func read(_ name: String) throws -> FixtureTensor {
             let path = "\(dir)/\(dataset)-\(part)-\(name).npy"
-            guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path) (run from the repository root or pass --data-dir)") }
+            guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path) (pass --data-dir)") }
             return try NPY.decode([UInt8](data))
         }
         let x = try read("x"), y = try read("y")

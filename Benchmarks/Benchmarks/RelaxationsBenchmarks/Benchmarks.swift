@@ -4,5 +4,6 @@ let benchmarks: @Sendable () -> Void = {
     sortingBenchmarks()
     topKBenchmarks()
     logicBenchmarks()
+    rendererBenchmarks()
     algorithmBenchmarks()
 }

@@ -1,4 +1,4 @@
-/// The agreement bound between ``AlgorithmImplementation/simd`` and the reference interpreter,
+/// The agreement bound between ``AlgorithmImplementation/optimized`` and the reference interpreter,
 /// per entry: `|simd − reference| ≤ abs + rel·|reference|`. The SIMD programs skip blends
 /// whose branch was skipped (the reference computes `p·v + (1 − p)·v`), sum in other orders and
 /// use closed-form derivatives; each such step differs by a few roundings.

@@ -1,7 +1,7 @@
 import Foundation
 import InputLimits
 
-/// File helpers for the `relax logic` commands: models (`.json`, `.json.gz`) and the shipped datasets.
+/// File helpers for the `relax logic` commands: models (`.json`, `.json.gz`) and datasets in a given directory.
 public enum LogicFiles {
     /// Reads a file within `Limits.maxDecompressedBytes`, decompressing gzip content (by its
     /// magic bytes) through the package's one streaming zlib path (`Gzip`).
@@ -18,22 +18,9 @@ public enum LogicFiles {
         try HardLogicGateNetwork(jsonData: read(path))
     }
 
-    /// Finds `fixtures/data` from the working directory or above the executable (e.g. `.build/release/relax`).
-    public static func defaultDataDirectory() -> String? {
-        var candidates = [FileManager.default.currentDirectoryPath]
-        var exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<5 {
-            candidates.append(exe.path)
-            exe = exe.deletingLastPathComponent()
-        }
-        for c in candidates {
-            let d = URL(fileURLWithPath: c).appendingPathComponent("fixtures/data").path
-            if FileManager.default.fileExists(atPath: d + "/digits-train-x.npy") { return d }
-        }
-        return nil
-    }
-
-    /// Loads `NAME-{train,test}-{x,y}.npy` written by `fixtures/generate/logic_data.py`.
+    /// Loads `NAME-{train,test}-{x,y}.npy` (as written by `fixtures/generate/logic_data.py`) from
+    /// the given directory; the bundled datasets' directory is `BundledDatasets.directory`
+    /// (module `Datasets`).
     public static func loadDataset(_ name: String, part: String, directory: String, classes: Int) throws(LogicNetworkError) -> LogicDataset {
         let x = try NPYArray(contentsOf: URL(fileURLWithPath: "\(directory)/\(name)-\(part)-x.npy"))
         let y = try NPYArray(contentsOf: URL(fileURLWithPath: "\(directory)/\(name)-\(part)-y.npy"))

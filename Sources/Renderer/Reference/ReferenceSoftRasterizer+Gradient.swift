@@ -6,13 +6,18 @@ extension ReferenceSoftRasterizer {
     ///
     ///     ∂L/∂P = Σ_pixels g_A · ∂A/∂b · f(u)/τ · s · ∂x/∂P,
     ///
-    /// with `∂A/∂b` from the T-conorm's generator (``TConorm/derivative(total:face:)``), `f` the
+    /// with `∂A/∂b` from the T-conorm's generator (``TConorm/derivative(total:face:upstreamFloors:)``), `f` the
     /// density, and, for the closest point `q = (1 − t)P_k + t P_{k+1}` on the nearest edge and
     /// `r = q − p`: `∂d/∂P_k = (1 − t) r/d`, `∂d/∂P_{k+1} = t r/d` (`t` held fixed: at an interior
     /// optimum its derivative vanishes, at a clamped end the point is a vertex), and
     /// `∂d²/∂P = 2·(…)·r`. At `d = 0` (pixel on an edge) the derivative does not exist; we return
     /// 0 there (the authors floor `d` at 1e-6, which yields an arbitrary unit-scale vector).
-    public func backward<T: Real & BinaryFloatingPoint>(_ triangles: [T], _ s: SilhouetteSettings, cotangent: [T]) throws(RendererError) -> SilhouetteGradient<T> {
+    public func gradient<T: RendererScalar>(_ triangles: [T], _ s: SilhouetteSettings, cotangent: [T]) throws(RendererError) -> SilhouetteGradient<T> {
+        try T.referenceGradient(triangles, s, cotangent: cotangent)
+    }
+
+    /// ``gradient(_:_:cotangent:)`` for any real scalar (the shims of ``RendererScalar`` compile it for `Float` and `Double`).
+    static func backward<T: Real & BinaryFloatingPoint>(_ triangles: [T], _ s: SilhouetteSettings, cotangent: [T]) throws(RendererError) -> SilhouetteGradient<T> {
         let image = try silhouette(triangles, s)
         try s.validate(cotangent: cotangent)
         let faces = triangles.count / 6

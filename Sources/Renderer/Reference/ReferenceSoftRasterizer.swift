@@ -42,8 +42,13 @@ public struct ReferenceSoftRasterizer: SoftRasterizer {
         return Coverage(b: b, u: u, sign: sign, geometry: g)
     }
 
+    /// The silhouette, `size × size`, row 0 on top (the generic `silhouette` below, compiled for `T`).
+    public func render<T: RendererScalar>(_ triangles: [T], _ s: SilhouetteSettings) throws(RendererError) -> [T] {
+        try T.referenceSilhouette(triangles, s)
+    }
+
     /// The silhouette, `size × size`, row 0 on top.
-    public func silhouette<T: Real & BinaryFloatingPoint>(_ triangles: [T], _ s: SilhouetteSettings) throws(RendererError) -> [T] {
+    static func silhouette<T: Real & BinaryFloatingPoint>(_ triangles: [T], _ s: SilhouetteSettings) throws(RendererError) -> [T] {
         let faces = try s.validate(triangles: triangles)
         let n = s.size
         var image = [T](repeating: 0, count: n * n)
@@ -59,14 +64,5 @@ public struct ReferenceSoftRasterizer: SoftRasterizer {
             }
         }
         return image
-    }
-
-    public func render(_ triangles: [Double], _ s: SilhouetteSettings) throws(RendererError) -> [Double] { try silhouette(triangles, s) }
-    public func render(_ triangles: [Float], _ s: SilhouetteSettings) throws(RendererError) -> [Float] { try silhouette(triangles, s) }
-    public func gradient(_ triangles: [Double], _ s: SilhouetteSettings, cotangent: [Double]) throws(RendererError) -> SilhouetteGradient<Double> {
-        try backward(triangles, s, cotangent: cotangent)
-    }
-    public func gradient(_ triangles: [Float], _ s: SilhouetteSettings, cotangent: [Float]) throws(RendererError) -> SilhouetteGradient<Float> {
-        try backward(triangles, s, cotangent: cotangent)
     }
 }

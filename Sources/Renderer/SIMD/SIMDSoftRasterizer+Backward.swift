@@ -2,11 +2,11 @@ import RealModule
 
 extension SIMDSoftRasterizer {
     /// Vector–Jacobian product with respect to the triangles (the reference's formulas, see
-    /// ``ReferenceSoftRasterizer/backward(_:_:cotangent:)``), face-major over the same culled
+    /// ``ReferenceSoftRasterizer/gradient(_:_:cotangent:)``), face-major over the same culled
     /// pixel ranges as the forward pass; per-face sums are reduced over lanes at the end of a face.
     @_specialize(where T == Float)
     @_specialize(where T == Double)
-    func backward<T: Real & BinaryFloatingPoint & SIMDScalar>(_ triangles: [T], _ s: SilhouetteSettings, cotangent: [T]) throws(RendererError) -> SilhouetteGradient<T> {
+    func backward<T: RendererScalar>(_ triangles: [T], _ s: SilhouetteSettings, cotangent: [T]) throws(RendererError) -> SilhouetteGradient<T> {
         let image = try silhouette(triangles, s)
         try s.validate(cotangent: cotangent)
         let faces = triangles.count / 6
@@ -43,7 +43,7 @@ extension SIMDSoftRasterizer {
 
     @_specialize(where T == Float)
     @_specialize(where T == Double)
-    func backwardBand<T: Real & BinaryFloatingPoint & SIMDScalar>(_ plans: [FacePlan<T>], _ s: SilhouetteSettings, _ layout: RowLayout<T>,
+    func backwardBand<T: RendererScalar>(_ plans: [FacePlan<T>], _ s: SilhouetteSettings, _ layout: RowLayout<T>,
                                                                    rows: Range<Int>, A: [SIMD8<T>], gA: [SIMD8<T>]) -> [T] {
         let V = layout.vectorsPerRow
         var grad = [T](repeating: 0, count: plans.count * 6)

@@ -1,7 +1,7 @@
 import RealModule
 
 /// Per-face constants and the pixel range the face can reach.
-struct FacePlan<T: Real & BinaryFloatingPoint & SIMDScalar> {
+struct FacePlan<T: RendererScalar> {
     let index: Int
     let ax: (T, T, T), ay: (T, T, T)
     let ex: (T, T, T), ey: (T, T, T), length2: (T, T, T)
@@ -20,25 +20,7 @@ struct FacePlan<T: Real & BinaryFloatingPoint & SIMDScalar> {
         ey = (v.3 - v.1, v.5 - v.3, v.1 - v.5)
         length2 = (ex.0 * ex.0 + ey.0 * ey.0, ex.1 * ex.1 + ey.1 * ey.1, ex.2 * ex.2 + ey.2 * ey.2)
         area2 = (v.2 - v.0) * (v.5 - v.1) - (v.3 - v.1) * (v.4 - v.0)
-        // Bounding box in Double, grown by the culling distance (with 1e-6 relative slack for the
-        // rounding of T-distances) and one pixel pitch.
-        let n = Double(layout.size)
-        let reach = cull * (1 + 1e-6) + 2 / n
-        let xs = [Double(v.0), Double(v.2), Double(v.4)], ys = [Double(v.1), Double(v.3), Double(v.5)]
-        let x0 = xs.min()! - reach, x1 = xs.max()! + reach, y0 = ys.min()! - reach, y1 = ys.max()! + reach
-        // x(col) = (2col + 1 − N)/N ∈ [x0, x1]; y(row) = (N − 1 − 2row)/N ∈ [y0, y1].
-        func clamp(_ c: Double) -> Int { c.isNaN ? 0 : Int(max(-1, min(n + 1, c))) }
-        let c0 = clamp(((x0 * n + n - 1) / 2).rounded(.up)), c1 = clamp(((x1 * n + n - 1) / 2).rounded(.down))
-        let r0 = clamp(((n - 1 - y1 * n) / 2).rounded(.up)), r1 = clamp(((n - 1 - y0 * n) / 2).rounded(.down))
-        let size = layout.size
-        let cLow = max(0, c0), cHigh = min(size - 1, c1), rLow = max(0, r0), rHigh = min(size - 1, r1)
-        if cLow > cHigh || rLow > rHigh {
-            rows = 0..<0
-            vectors = 0..<0
-        } else {
-            rows = rLow..<(rHigh + 1)
-            vectors = (cLow / 8)..<(cHigh / 8 + 1)
-        }
+        (rows, vectors) = PixelBox.of((Double(v.0), Double(v.1), Double(v.2), Double(v.3), Double(v.4), Double(v.5)), reach: cull, size: layout.size)
     }
 
     /// The pixel–triangle geometry for 8 pixels of one row, operation for operation as
@@ -80,7 +62,7 @@ struct FacePlan<T: Real & BinaryFloatingPoint & SIMDScalar> {
 }
 
 /// Nearest-edge data of 8 pixels for one face.
-struct VectorGeometry<T: Real & BinaryFloatingPoint & SIMDScalar> {
+struct VectorGeometry<T: RendererScalar> {
     var D: SIMD8<T>
     var t: SIMD8<T>
     var rx: SIMD8<T>
@@ -89,4 +71,23 @@ struct VectorGeometry<T: Real & BinaryFloatingPoint & SIMDScalar> {
     var edge: SIMD8<T>
     var inside = SIMDMask<SIMD8<T>.MaskStorage>()
     var closedInside = SIMDMask<SIMD8<T>.MaskStorage>()
+}
+
+/// The pixels a face can reach: its bounding box grown by the culling distance (with 1e-6
+/// relative slack for the rounding of the distances) and one pixel pitch.
+enum PixelBox {
+    /// Rows and 8-pixel column vectors of the box (empty ranges when it misses the image).
+    static func of(_ v: (Double, Double, Double, Double, Double, Double), reach cull: Double, size: Int) -> (rows: Range<Int>, vectors: Range<Int>) {
+        let n = Double(size)
+        let reach = cull * (1 + 1e-6) + 2 / n
+        let x0 = min(v.0, v.2, v.4) - reach, x1 = max(v.0, v.2, v.4) + reach
+        let y0 = min(v.1, v.3, v.5) - reach, y1 = max(v.1, v.3, v.5) + reach
+        // x(col) = (2col + 1 − N)/N ∈ [x0, x1]; y(row) = (N − 1 − 2row)/N ∈ [y0, y1].
+        func clamp(_ c: Double) -> Int { c.isNaN ? 0 : Int(max(-1, min(n + 1, c))) }
+        let c0 = clamp(((x0 * n + n - 1) / 2).rounded(.up)), c1 = clamp(((x1 * n + n - 1) / 2).rounded(.down))
+        let r0 = clamp(((n - 1 - y1 * n) / 2).rounded(.up)), r1 = clamp(((n - 1 - y0 * n) / 2).rounded(.down))
+        let cLow = max(0, c0), cHigh = min(size - 1, c1), rLow = max(0, r0), rHigh = min(size - 1, r1)
+        if cLow > cHigh || rLow > rHigh { return (0..<0, 0..<0) }
+        return (rLow..<(rHigh + 1), (cLow / 8)..<(cHigh / 8 + 1))
+    }
 }

@@ -3,7 +3,7 @@ import RealModule
 /// Coverage `b = F(s·x/τ)` and the T-conorm fold on 8 pixels at once; the rational CDFs and
 /// T-conorms are evaluated on whole vectors, the others lane by lane with the reference's
 /// scalar functions.
-struct CoverageKernel<T: Real & BinaryFloatingPoint & SIMDScalar> {
+struct CoverageKernel<T: RendererScalar> {
     typealias Mask = SIMDMask<SIMD8<T>.MaskStorage>
     let settings: SilhouetteSettings
     let distribution: SmoothingDistribution

@@ -3,58 +3,85 @@ import RealModule
 // SIMDSoftRasterizer — the fast soft silhouette of GenDR (arXiv 2204.13845).
 //
 // Goals, in priority order:
-//  1. The same numbers as ReferenceSoftRasterizer: the geometry of every (pixel, face) pair is
-//     evaluated with the same IEEE operations in the same order (no reciprocal tricks, no FMA),
-//     the CDF is the same function, the fold runs per pixel in face order. Forward images agree
-//     within `forwardAgreementBound` (measured: bit-identical on every tested case), gradients
-//     within `gradientAgreementBound` relative to the largest gradient entry (only the summation
-//     order over pixels differs).
-//  2. Speed: 8 pixels per SIMD vector (one image row segment), faces processed in index order
-//     (face-major), each face visiting only the pixels of its bounding box grown by the
-//     distribution's culling distance r*·τ (√(r*·τ) in squared mode) plus one pixel. Outside
-//     that box the coverage is provably ≤ 1e-6 (Proofs/Renderer certifies F(−r*) ≤ 1e-6), so
-//     the result is the same as visiting every pixel. Face-major order keeps the left fold in
-//     face order for each pixel (each pixel's accumulator sees faces in increasing index) and
-//     makes the bounding box the tile: no per-tile face lists are needed.
+//  1. The same numbers as ReferenceSoftRasterizer. Lane path (every Double render, and Float
+//     settings the C kernels do not cover): the reference's scalar operations on 8 lanes,
+//     bit-identical forward (`forwardAgreementBound` = 0), gradients within
+//     `gradientAgreementBound` (summation order only). Float C kernels (Sources/CRendererKernels):
+//     the same IEEE operations for the geometry, the rational CDFs and the folds, so uniform,
+//     cubic Hermite and reciprocal stay bit-identical; Gaussian, Laplace, logistic and Cauchy use
+//     polynomial exp/erfc/atan with `kernelCDFError` = 2.5e-7, which gives the derived forward bound
+//     `kernelForwardBound(_:faces:)` (SIMDSoftRasterizer+Bounds.swift); gradients stay within
+//     `gradientAgreementBound`.
+//  2. Speed. Face-major order: each face visits only the pixels of its bounding box grown by the
+//     distribution's culling distance r*·τ (√(r*·τ) in squared mode) plus one pixel — outside it
+//     the coverage is provably ≤ 1e-6 (Proofs/Renderer certifies F(−r*) ≤ 1e-6), so culled faces
+//     cost nothing and the result equals visiting every pixel; each pixel's accumulator still sees
+//     the faces in index order. In Float, the C kernels (8 pixels per vector: two xmm registers in
+//     the baseline SSE2 build, one ymm register in the AVX2 + FMA build chosen at run time by cpuid)
+//     evaluate distance, coverage, fold and backward with no per-lane code; the generated assembly is
+//     vsubps/vmulps/vdivps/vfmadd…ps/vblendvps/vsqrtps on ymm (checked with llvm-objdump).
 //  3. Optional threads: row bands, each with its own gradient buffer, summed in band order
 //     (deterministic).
 //
-// Transcendental CDFs are evaluated per active lane with the same scalar function as the
-// reference (accuracy first); the rational ones (uniform, cubic Hermite, reciprocal) and the
-// rational T-conorms (max, probabilistic, Einstein) are evaluated on whole vectors.
-//
-// Measured (`relax render bench`, 64×64, 2 700-face sphere, forward + backward, Float, one
-// thread, 2-vCPU AMD EPYC under load, release): 5.6× over the reference for uniform, 4.2× logistic,
-// 5.2× Gaussian, 12× SoftRas-squared — all from culling — and 0.3× for Cauchy (nothing culled).
-// A profile shows ~1.5 µs per 8-pixel vector: the generic SIMD8<T> operations are specialised
-// but not lowered to vector instructions, and the per-lane CDF loop dominates for heavy tails.
-// Not yet tried: concrete SIMD8<Float> kernels with polynomial exp/atan (the expected fix).
+// Tried and measured (`relax render bench`, see the README for the table and the machine):
+//  - the generic SIMD8<T> lane code alone: 4–12× the reference with culling, 0.3× for Cauchy
+//    (the generic operations are not lowered to vector instructions, transcendentals run per lane);
+//  - C kernels with a precomputed 1/|e|² and FMA in the geometry: ~30 % faster for Cauchy, but
+//    the distances then differ from the reference's by rounding, and at pixels where A is close to 1
+//    the gradient's ∂A/∂b = (1 − A)/(1 − b) amplifies that (uniform/cubic Hermite gradients differed by
+//    270 units of `gradientAgreementBound`); the exact divisions were kept.
 
 /// SIMD (8 pixels per vector), bounding-box-culled soft rasterizer; see the file header.
 public struct SIMDSoftRasterizer: SoftRasterizer {
-    /// Largest |image difference| to the reference allowed by the tests (absolute; coverages are in [0, 1]).
+    /// Largest |image difference| to the reference allowed on the lane path (every `Double`
+    /// render, and `Float` settings the C kernels do not cover): bit-identical.
     public static let forwardAgreementBound = 0.0
-    /// Largest |gradient difference| to the reference, relative to max(1, largest |gradient entry|),
-    /// in units of the scalar's epsilon times the number of pixels (summation-order rounding only).
+    /// Largest |gradient difference| to the reference on the lane path, relative to
+    /// max(1, largest |gradient entry|), in units of the scalar's epsilon times the number of
+    /// pixels (summation-order rounding only).
     public static let gradientAgreementBound = 4.0
+
+    /// The C kernels' instruction set.
+    public enum InstructionSet: String, Sendable, CaseIterable {
+        /// The build's target (any x86-64: SSE2).
+        case baseline
+        /// AVX2 + FMA when the CPU has them (checked at run time), else the baseline.
+        case avx2FMA = "avx2-fma"
+    }
 
     /// Row bands processed concurrently (1 or 2 are sensible on two cores).
     public var threads: Int
+    /// Instruction set of the `Float` kernels.
+    public var instructionSet: InstructionSet
 
-    public init(threads: Int = 1) { self.threads = max(1, threads) }
+    public init(threads: Int = 1, instructionSet: InstructionSet = .avx2FMA) {
+        self.threads = max(1, threads)
+        self.instructionSet = instructionSet
+    }
 
-    public func render(_ triangles: [Double], _ s: SilhouetteSettings) throws(RendererError) -> [Double] { try silhouette(triangles, s) }
-    public func render(_ triangles: [Float], _ s: SilhouetteSettings) throws(RendererError) -> [Float] { try silhouette(triangles, s) }
-    public func gradient(_ triangles: [Double], _ s: SilhouetteSettings, cotangent: [Double]) throws(RendererError) -> SilhouetteGradient<Double> {
-        try backward(triangles, s, cotangent: cotangent)
+    /// The silhouette: `Float` settings the C kernels cover go there, everything else to the
+    /// generic lane path.
+    public func render<T: RendererScalar>(_ triangles: [T], _ s: SilhouetteSettings) throws(RendererError) -> [T] {
+        if T.self == Float.self, let plan = KernelPlan(s) {
+            return unsafeBitCast(try kernelRender(unsafeBitCast(triangles, to: [Float].self), s, plan), to: [T].self)
+        }
+        return try silhouette(triangles, s)
     }
-    public func gradient(_ triangles: [Float], _ s: SilhouetteSettings, cotangent: [Float]) throws(RendererError) -> SilhouetteGradient<Float> {
-        try backward(triangles, s, cotangent: cotangent)
+
+    public func gradient<T: RendererScalar>(_ triangles: [T], _ s: SilhouetteSettings, cotangent: [T]) throws(RendererError) -> SilhouetteGradient<T> {
+        if T.self == Float.self, let plan = KernelPlan(s) {
+            let g = try kernelGradient(unsafeBitCast(triangles, to: [Float].self), s, plan, cotangent: unsafeBitCast(cotangent, to: [Float].self))
+            return SilhouetteGradient(image: unsafeBitCast(g.image, to: [T].self), triangles: unsafeBitCast(g.triangles, to: [T].self))
+        }
+        return try backward(triangles, s, cotangent: cotangent)
     }
+
+    /// Whether `Float` renders with these settings run in the C kernels (else the lane path).
+    public static func usesKernel(_ s: SilhouetteSettings) -> Bool { KernelPlan(s) != nil }
 
     @_specialize(where T == Float)
     @_specialize(where T == Double)
-    func silhouette<T: Real & BinaryFloatingPoint & SIMDScalar>(_ triangles: [T], _ s: SilhouetteSettings) throws(RendererError) -> [T] {
+    func silhouette<T: RendererScalar>(_ triangles: [T], _ s: SilhouetteSettings) throws(RendererError) -> [T] {
         let faces = try s.validate(triangles: triangles)
         let layout = RowLayout<T>(size: s.size)
         let reach = s.distribution.cullingDistance(scale: s.scale, squared: s.squaredDistance)
@@ -78,7 +105,7 @@ public struct SIMDSoftRasterizer: SoftRasterizer {
     /// The left fold for the rows of one band: accumulators of 8 pixels, faces in order.
     @_specialize(where T == Float)
     @_specialize(where T == Double)
-    func forwardBand<T: Real & BinaryFloatingPoint & SIMDScalar>(_ plans: [FacePlan<T>], _ s: SilhouetteSettings,
+    func forwardBand<T: RendererScalar>(_ plans: [FacePlan<T>], _ s: SilhouetteSettings,
                                                                   _ layout: RowLayout<T>, rows: Range<Int>) -> [SIMD8<T>] {
         let V = layout.vectorsPerRow
         var acc = [SIMD8<T>](repeating: .zero, count: rows.count * V)

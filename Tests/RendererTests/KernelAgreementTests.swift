@@ -1,0 +1,67 @@
+import Renderer
+import Testing
+
+/// The `Float` C kernels of SIMDSoftRasterizer: their CDF approximations against Double, and
+/// their renders against the reference within the derived bounds, for both instruction sets.
+@Suite("Renderer Float kernels: approximations and agreement")
+struct KernelAgreementTests {
+    static let kernelFamilies: [DistributionFamily] = [.uniform, .cubicHermite, .reciprocal, .gaussian, .laplace, .logistic, .cauchy]
+
+    /// Dense grid on [−60, 60] (step 1/1024) plus log-spaced tails out to ±1e8.
+    static let grid: [Float] = {
+        var u = (-61440...61440).map { Float($0) / 1024 }
+        for e in stride(from: 1.0, through: 8.0, by: 1.0 / 64) { u += [Float(Double.pow(10, e)), -Float(Double.pow(10, e))] }
+        return u
+    }()
+
+    @Test("coverage within kernelCDFError of the Double CDF, density within kernelDensityError",
+          arguments: SIMDSoftRasterizer.InstructionSet.allCases)
+    func approximations(_ isa: SIMDSoftRasterizer.InstructionSet) throws {
+        for family in Self.kernelFamilies {
+            let d = try SmoothingDistribution(family)
+            let (b, f) = try #require(rendererKernelCDF(family, at: Self.grid, instructionSet: isa))
+            var worstB = 0.0, worstF = 0.0
+            for (i, u) in Self.grid.enumerated() {
+                let x = Double(u)
+                worstB = max(worstB, abs(Double(b[i]) - d.cdf(x)))
+                let exact = d.density(x)
+                worstF = max(worstF, abs(Double(f[i]) - exact) / (SIMDSoftRasterizer.kernelDensityError * exact + 1e-37))
+            }
+            #expect(worstB <= SIMDSoftRasterizer.kernelCDFError, "\(family) \(isa): |Δb| = \(worstB)")
+            #expect(worstF <= 1, "\(family) \(isa): density error \(worstF) of its bound")
+            print("kernel \(family) \(isa.rawValue): worst |Δb| \(worstB), density \(worstF) of bound")
+        }
+    }
+
+    @Test("every kernel distribution × T-conorm, plain and squared: forward within kernelForwardBound, gradient within gradientAgreementBound",
+          arguments: SIMDSoftRasterizer.InstructionSet.allCases)
+    func agreement(_ isa: SIMDSoftRasterizer.InstructionSet) throws {
+        var rng = TestRandom(state: 4242)
+        let reference = ReferenceSoftRasterizer(), kernel = SIMDSoftRasterizer(instructionSet: isa)
+        var worstForward = 0.0, worstGradient = 0.0, cases = 0
+        for family in Self.kernelFamilies {
+            for S in [TConorm.maximum, .probabilistic, .einstein] {
+                for squared in [false, true] {
+                    let n = 13
+                    let triangles = rng.triangles(8).map(Float.init)
+                    let cot = (0..<(n * n)).map { _ in Float(rng.uniform(-1, 1)) }
+                    let s = try SilhouetteSettings(size: n, distribution: SmoothingDistribution(family), scale: squared ? 0.003 : 0.05,
+                                                   squaredDistance: squared, tconorm: S)
+                    #expect(SIMDSoftRasterizer.usesKernel(s))
+                    let r = try reference.gradient(triangles, s, cotangent: cot), o = try kernel.gradient(triangles, s, cotangent: cot)
+                    let bound = SIMDSoftRasterizer.kernelForwardBound(s, faces: 8)
+                    let df = maxAbsDifference(r.image, o.image)
+                    #expect(df <= bound, "\(family) \(S) squared=\(squared): forward \(df) > \(bound)")
+                    let scale = max(1, Double(r.triangles.map(abs).max() ?? 0))
+                    let dg = maxAbsDifference(r.triangles, o.triangles) / scale / (Double(Float.ulpOfOne) * Double(n * n))
+                    let gradientBound = SIMDSoftRasterizer.gradientAgreementBound
+                    #expect(dg <= gradientBound, "\(family) \(S) squared=\(squared): gradient \(dg) units")
+                    worstForward = max(worstForward, bound > 0 ? df / bound : df)
+                    worstGradient = max(worstGradient, dg)
+                    cases += 1
+                }
+            }
+        }
+        print("kernel agreement \(isa.rawValue): \(cases) cases, worst forward \(worstForward) of its bound, worst gradient \(worstGradient) units")
+    }
+}
