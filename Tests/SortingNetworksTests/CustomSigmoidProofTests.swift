@@ -7,7 +7,7 @@ import Testing
 /// User-given sigmoid families through the exact prover: the shipped rational families written
 /// as files reproduce their certificates; a jump, a non-monotonic and a non-sigmoid family are
 /// refuted with exact points.
-@Suite(.timeLimit(.minutes(1))) struct CustomSigmoidProofTests {
+@Suite(.timeLimit(.minutes(5))) struct CustomSigmoidProofTests {
     static func family(_ pieces: [String], name: String = "test") throws -> PiecewiseRationalSigmoid {
         try PiecewiseRationalSigmoid(name: name, parsing: pieces)
     }

@@ -7,7 +7,7 @@ import ExactArithmetic
 
 /// The user-facing side of a custom sigmoid: parsing with typed errors, the family files in
 /// `examples/sigmoids/`, and the family running in every sorter implementation.
-@Suite(.timeLimit(.minutes(1))) struct CustomSigmoidTests {
+@Suite(.timeLimit(.minutes(5))) struct CustomSigmoidTests {
     static let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../examples/sigmoids").standardizedFileURL
 
