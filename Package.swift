@@ -32,12 +32,15 @@ let package = Package(
             dependencies: ["CGMP", .product(name: "Numerics", package: "swift-numerics")],
             swiftSettings: optimizedInDebug),
         // The P panel kernel of SIMDRelaxedSorter in C: baseline and AVX2 + FMA, chosen at run time.
+        // The one run-time CPU feature check (AVX2 + FMA) of the C kernels below.
+        .target(name: "CPUFeatures"),
         .target(
             name: "CSortingKernels",
+            dependencies: ["CPUFeatures"],
             cSettings: [.unsafeFlags(["-O2"])]),
         .target(
             name: "SortingNetworks",
-            dependencies: ["CSortingKernels", .product(name: "Numerics", package: "swift-numerics")],
+            dependencies: ["CSortingKernels", "CPUFeatures", .product(name: "Numerics", package: "swift-numerics")],
             swiftSettings: optimizedInDebug),
         .target(
             name: "TopK",
@@ -59,6 +62,7 @@ let package = Package(
         // The silhouette kernels of SIMDSoftRasterizer in C: baseline and AVX2 + FMA, chosen at run time.
         .target(
             name: "CRendererKernels",
+            dependencies: ["CPUFeatures"],
             cSettings: [.unsafeFlags(["-O2"])]),
         .target(
             name: "Renderer",

@@ -8,6 +8,7 @@
 // Every helper is always inlined, so the 8-lane vectors never cross a call boundary.
 #pragma clang diagnostic ignored "-Wpsabi"
 #include "CRendererKernels.h"
+#include "CPUFeatures.h"
 
 typedef float v8f __attribute__((vector_size(32)));
 typedef int32_t v8i __attribute__((vector_size(32)));
@@ -46,18 +47,9 @@ typedef float v4f __attribute__((vector_size(16)));
 #undef BARRIER
 #endif
 
-int relax_render_cpu_has_avx2_fma(void) {
-#if defined(__x86_64__)
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
-#else
-    return 0;
-#endif
-}
-
 static int use_avx2(relax_render_isa isa) {
 #if defined(__x86_64__)
-    return isa == RELAX_RENDER_AVX2_FMA && relax_render_cpu_has_avx2_fma();
+    return isa == RELAX_RENDER_AVX2_FMA && relax_cpu_has_avx2_fma();
 #else
     (void)isa;
     return 0;

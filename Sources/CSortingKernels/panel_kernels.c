@@ -2,6 +2,7 @@
 // bound and measurements), compiled twice from one body: once for the baseline target and once
 // for AVX2 + FMA, chosen at run time so that the default build runs on any x86-64.
 #include "CSortingKernels.h"
+#include "CPUFeatures.h"
 #include <string.h>
 
 typedef double f64x8 __attribute__((vector_size(64)));
@@ -46,15 +47,6 @@ typedef float f32x4 __attribute__((vector_size(16)));
 #undef T
 #undef V8
 #undef V4
-
-int relax_cpu_has_avx2_fma(void) {
-#if defined(__x86_64__)
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
-#else
-    return 0;
-#endif
-}
 
 long relax_panel_workspace_bytes(long n, long comparators, long scalarBytes) {
     // panel, cotangent, differences (8 lanes each), α and ᾱ by slot with spare room, then the

@@ -2,6 +2,7 @@
 // SIMDTopKLoss+Batched.swift), compiled twice from one body: for the baseline target and for
 // AVX2 + FMA, chosen at run time so that the default build runs on any x86-64.
 #include "CSortingKernels.h"
+#include "CPUFeatures.h"
 
 // The 8-lane helpers are always inlined, so the AVX argument ABI never applies.
 #pragma clang diagnostic ignored "-Wpsabi"

@@ -88,9 +88,11 @@ struct TopKLossCommand: AsyncParsableCommand {
         let rows = input.labels.count
         let grad = (0..<rows).map { Array(r.gradLogits[($0 * n)..<(($0 + 1) * n)]) }
         let probs = (0..<rows).map { b in (0..<r.sorterSize).map { i in Array(r.probabilities![((b * r.sorterSize + i) * K)..<((b * r.sorterSize + i + 1) * K)]) } }
-        struct Output: Encodable { let loss: Double; let grad_logits: [[Double]]; let topk_probabilities: [[[Double]]] }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        print(String(decoding: try encoder.encode(Output(loss: r.loss, grad_logits: grad, topk_probabilities: probs)), as: UTF8.self))
+        let output: JSONValue = .object([
+            "loss": .double(r.loss),
+            "grad_logits": .array(grad.map { .array($0.map(JSONValue.double)) }),
+            "topk_probabilities": .array(probs.map { .array($0.map { .array($0.map(JSONValue.double)) }) }),
+        ])
+        print(output.serialized())
     }
 }

@@ -46,8 +46,6 @@ typedef struct {
     const int32_t *valid;
 } relax_render_params;
 
-/// 1 if this CPU can run the AVX2 + FMA kernels, else 0.
-int relax_render_cpu_has_avx2_fma(void);
 
 /// The left fold over faces in order for rows [row0, row1): `acc` holds (row1 − row0)·vectors·8
 /// accumulators (row-major, padded), updated in place. Returns the kernel actually run.

@@ -22,8 +22,6 @@ typedef enum {
     RELAX_KERNEL_AVX2_FMA = 1   ///< AVX2 + FMA, chosen at run time (falls back to baseline)
 } relax_kernel;
 
-/// 1 if this CPU can run the AVX2 + FMA kernel, else 0.
-int relax_cpu_has_avx2_fma(void);
 
 /// Builds the schedule of a network given layer by layer (`layerStart` has layers + 1 entries;
 /// comparator c has wires lo[c] < hi[c] and straight[c] = 1 iff its minimum goes to lo[c]).

@@ -1,4 +1,5 @@
 import CSortingKernels
+import CPUFeatures
 import Dispatch
 import RealModule
 
