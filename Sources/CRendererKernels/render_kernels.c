@@ -9,6 +9,7 @@
 #pragma clang diagnostic ignored "-Wpsabi"
 #include "CRendererKernels.h"
 #include "CPUFeatures.h"
+#include <stdlib.h>
 
 typedef float v8f __attribute__((vector_size(32)));
 typedef int32_t v8i __attribute__((vector_size(32)));
