@@ -317,7 +317,7 @@ INL void K(forward_impl)(const relax_render_params *P, const relax_render_face *
     const v8f threshold = SPLAT(Q.threshold), tau = SPLAT(Q.tau);
     // Two passes per face row: signed distances s·x of the row's vectors, then coverage and fold.
     // Each pass's dependency chain is half as long, so the out-of-order window overlaps more vectors.
-    v8f *sx = malloc(sizeof(v8f) * (V > 0 ? V : 1));
+    v8f *sx = aligned_alloc(32, sizeof(v8f) * (V > 0 ? V : 1)); // v8f needs 32-byte alignment
     if (!sx) return;
     K(consts_t) C;
     for (long f = 0; f < nf; f++) {
@@ -359,7 +359,7 @@ INL void K(backward_impl)(const relax_render_params *P, const relax_render_face 
     // (two passes per face row, as in the forward).
     long band = (long)(row1 - row0) * V * 8;
     float *numer = malloc(sizeof(float) * (band > 0 ? band : 1));
-    K(near_t) *near = malloc(sizeof(K(near_t)) * (V > 0 ? V : 1));
+    K(near_t) *near = aligned_alloc(32, sizeof(K(near_t)) * (V > 0 ? V : 1)); // v8f needs 32-byte alignment
     if (!numer || !near) { free(numer); free(near); return; }
     for (long i = 0; i < band; i += 8) {
         long j = (long)row0 * V * 8 + i;
@@ -442,31 +442,29 @@ static ATTR void K(cdf_eval)(int32_t cdf, const float *u, float *b, float *f, lo
     }
 }
 
-/// The Cauchy + probabilistic forward and backward pair sequences of the kernels, with the face
-/// and pixel data in registers or L1 (no loop over a box): the throughput the instruction mix
-/// alone allows on this core.
+/// The Cauchy + probabilistic forward and backward kernels on one image row of 64 pixels and 64
+/// copies of one face (all data in L1, no culling, nothing but the pair loops and their per-row
+/// setup): the throughput of the kernels' own instruction sequences, `iterations` × 8 pairs
+/// (rounded up to whole calls of 64 faces × 8 vectors).
 static ATTR float K(probe)(long iterations) {
+    enum { FACES = 64, VECTORS = 8 };
     relax_render_face fc = {{-0.3f, 0.4f, 0.1f}, {-0.2f, -0.1f, 0.5f}, {0.7f, -0.3f, -0.4f},
-                            {0.1f, 0.6f, -0.7f}, {0, 0, 0}, 1.0f, 0, 1, 0, 1};
+                            {0.1f, 0.6f, -0.7f}, {0, 0, 0}, 1.0f, 0, 1, 0, VECTORS};
     for (int k = 0; k < 3; k++) fc.len2[k] = fc.ex[k] * fc.ex[k] + fc.ey[k] * fc.ey[k];
-    relax_render_params P = {0};
-    P.tau = 3.1623e-4f;
-    P.threshold = 1e-6f;
-    v8f px = {-0.9f, -0.65f, -0.4f, -0.15f, 0.1f, 0.35f, 0.6f, 0.85f};
-    v8f zero = SPLAT(0.0f), acc = zero, N = SPLAT(0.3f);
-    v8i valid = SPLATI(-1);
-    K(grad_t) G = {zero, zero, zero, zero, zero, zero};
-    K(consts_t) C;
-    K(face_consts)(&fc, &C);
-    K(row_consts)(&fc, 0.3f, &C);
-    for (long it = 0; it < iterations; it++) {
-        BARRIER(px);
-        v8f b = K(forward_pair)(&P, &C, px, RELAX_CDF_CAUCHY, 0);
-        acc = K(sel)(b > SPLAT(1e-6f), K(fold)(acc, b, RELAX_FOLD_PROBABILISTIC), acc);
-        BARRIER(px);
-        K(backward_pair)(&P, &C, px, valid, acc, N, 0, &G, RELAX_CDF_CAUCHY, RELAX_FOLD_PROBABILISTIC, 0);
+    relax_render_face faces[FACES];
+    float px[8 * VECTORS], py[1] = {0.3f}, acc[8 * VECTORS], cot[8 * VECTORS], grad[6 * FACES];
+    int32_t valid[8 * VECTORS], tie[8 * VECTORS];
+    for (int f = 0; f < FACES; f++) faces[f] = fc;
+    for (int i = 0; i < 8 * VECTORS; i++) { px[i] = (2 * i + 1 - 8 * VECTORS) / (float)(8 * VECTORS); valid[i] = -1; cot[i] = 1; }
+    relax_render_params P = {1, VECTORS, RELAX_CDF_CAUCHY, RELAX_FOLD_PROBABILISTIC, 0, 0, 3.1623e-4f, 0, 1e-6f, px, py, valid};
+    float sum = 0;
+    for (long done = 0; done < iterations; done += FACES * VECTORS) {
+        for (int i = 0; i < 8 * VECTORS; i++) acc[i] = 0;
+        K(forward)(&P, faces, FACES, 0, 1, acc);
+        K(backward)(&P, faces, FACES, 0, 1, acc, cot, tie, grad);
+        sum += acc[0] + grad[0];
     }
-    return K(hsum)(acc + G.g0x + G.g0y + G.g1x + G.g1y + G.g2x + G.g2y);
+    return sum;
 }
 
 #undef K
