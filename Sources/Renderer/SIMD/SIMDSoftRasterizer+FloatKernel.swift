@@ -170,8 +170,8 @@ public func rendererKernelCDF(_ family: DistributionFamily, at u: [Float], instr
     return (Array(b.prefix(u.count)), Array(f.prefix(u.count)))
 }
 
-/// Runs the register-resident Cauchy + probabilistic pair sequence `iterations` times (8 pairs,
-/// forward and backward, each) — the measured roofline of `relax render bench`.
+/// Runs the Cauchy + probabilistic forward and backward kernels on one L1-resident row (64 copies
+/// of one face) for about `iterations` × 8 pairs — the kernels' measured ceiling in `relax render bench`.
 public func rendererRooflineProbe(iterations: Int, instructionSet: SIMDSoftRasterizer.InstructionSet) -> Float {
     relax_render_roofline_probe(instructionSet == .avx2FMA ? RELAX_RENDER_AVX2_FMA : RELAX_RENDER_BASELINE, iterations)
 }
