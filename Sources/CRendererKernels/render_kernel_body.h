@@ -442,28 +442,33 @@ static ATTR void K(cdf_eval)(int32_t cdf, const float *u, float *b, float *f, lo
     }
 }
 
-/// The Cauchy + probabilistic forward and backward kernels on one image row of 64 pixels and 64
-/// copies of one face (all data in L1, no culling, nothing but the pair loops and their per-row
-/// setup): the throughput of the kernels' own instruction sequences, `iterations` × 8 pairs
-/// (rounded up to whole calls of 64 faces × 8 vectors).
+/// The Cauchy + probabilistic forward and backward kernels on a 64×64 image and 8 copies of one
+/// face covering it (no culling, face data in L1, no mesh): the throughput of the kernels' own
+/// loops, `iterations` × 8 pairs (rounded up to whole calls of 8 faces × 64 rows × 8 vectors).
 static ATTR float K(probe)(long iterations) {
-    enum { FACES = 64, VECTORS = 8 };
+    enum { FACES = 8, ROWS = 64, VECTORS = 8, PIXELS = ROWS * VECTORS * 8 };
     relax_render_face fc = {{-0.3f, 0.4f, 0.1f}, {-0.2f, -0.1f, 0.5f}, {0.7f, -0.3f, -0.4f},
-                            {0.1f, 0.6f, -0.7f}, {0, 0, 0}, 1.0f, 0, 1, 0, VECTORS};
+                            {0.1f, 0.6f, -0.7f}, {0, 0, 0}, 1.0f, 0, ROWS, 0, VECTORS};
     for (int k = 0; k < 3; k++) fc.len2[k] = fc.ex[k] * fc.ex[k] + fc.ey[k] * fc.ey[k];
     relax_render_face faces[FACES];
-    float px[8 * VECTORS], py[1] = {0.3f}, acc[8 * VECTORS], cot[8 * VECTORS], grad[6 * FACES];
-    int32_t valid[8 * VECTORS], tie[8 * VECTORS];
+    float px[8 * VECTORS], py[ROWS], grad[6 * FACES];
+    int32_t valid[8 * VECTORS];
+    float *acc = malloc(sizeof(float) * PIXELS), *cot = malloc(sizeof(float) * PIXELS);
+    int32_t *tie = calloc(PIXELS, sizeof(int32_t));
+    if (!acc || !cot || !tie) { free(acc); free(cot); free(tie); return 0; }
     for (int f = 0; f < FACES; f++) faces[f] = fc;
-    for (int i = 0; i < 8 * VECTORS; i++) { px[i] = (2 * i + 1 - 8 * VECTORS) / (float)(8 * VECTORS); valid[i] = -1; cot[i] = 1; }
-    relax_render_params P = {1, VECTORS, RELAX_CDF_CAUCHY, RELAX_FOLD_PROBABILISTIC, 0, 0, 3.1623e-4f, 0, 1e-6f, px, py, valid};
+    for (int i = 0; i < 8 * VECTORS; i++) { px[i] = (2 * i + 1 - 8 * VECTORS) / (float)(8 * VECTORS); valid[i] = -1; }
+    for (int r = 0; r < ROWS; r++) py[r] = (ROWS - 1 - 2 * r) / (float)ROWS;
+    for (int i = 0; i < PIXELS; i++) cot[i] = 1;
+    relax_render_params P = {ROWS, VECTORS, RELAX_CDF_CAUCHY, RELAX_FOLD_PROBABILISTIC, 0, 0, 3.1623e-4f, 0, 1e-6f, px, py, valid};
     float sum = 0;
-    for (long done = 0; done < iterations; done += FACES * VECTORS) {
-        for (int i = 0; i < 8 * VECTORS; i++) acc[i] = 0;
-        K(forward)(&P, faces, FACES, 0, 1, acc);
-        K(backward)(&P, faces, FACES, 0, 1, acc, cot, tie, grad);
+    for (long done = 0; done < iterations; done += FACES * ROWS * VECTORS) {
+        for (int i = 0; i < PIXELS; i++) acc[i] = 0;
+        K(forward)(&P, faces, FACES, 0, ROWS, acc);
+        K(backward)(&P, faces, FACES, 0, ROWS, acc, cot, tie, grad);
         sum += acc[0] + grad[0];
     }
+    free(acc); free(cot); free(tie);
     return sum;
 }
 

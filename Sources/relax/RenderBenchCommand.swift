@@ -35,9 +35,9 @@ struct RenderBenchCommand: AsyncParsableCommand {
         let machine = Self.machine()
         print("64×64, \(mesh.faceCount) faces (\(Int(pairs)) pairs), forward + backward, Float. \(machine)")
         print("Times: minimum over repeats; one thread = thread-CPU time, two threads = wall time.")
-        // The ceiling: the Cauchy + probabilistic forward and backward kernels on one L1-resident row
-        // (64 copies of one face), timed here: what the kernels' instruction sequences reach without
-        // culling, cache misses or box overhead. The issue roofline of the minimal sequence is derived
+        // The ceiling: the Cauchy + probabilistic forward and backward kernels on a 64×64 image and
+        // copies of one face, timed here: what the kernels' loops reach without a mesh (no culling,
+        // face data in L1). The issue roofline of the minimal sequence is derived
         // in the header of Sources/CRendererKernels/render_kernels.c (≈ 0.5 G pairs/s per core, Zen 3).
         let probeIterations = 2_000_000
         var probe: [SIMDSoftRasterizer.InstructionSet: Double] = [:]
@@ -45,7 +45,7 @@ struct RenderBenchCommand: AsyncParsableCommand {
             probe[isa] = Self.minimum(repeats) { _ = rendererRooflineProbe(iterations: probeIterations, instructionSet: isa) }
         }
         let probeRate = probe.mapValues { 8 * Double(probeIterations) / $0 }
-        print(String(format: "Kernel ceiling (Cauchy forward + backward on one L1-resident row): AVX2 %.3f G pairs/s, SSE2 %.3f G pairs/s per core; issue roofline of the minimal sequence ≈ 0.5 G pairs/s (AVX2, 2.9 GHz Zen 3)",
+        print(String(format: "Kernel ceiling (Cauchy forward + backward, 64×64, copies of one face): AVX2 %.3f G pairs/s, SSE2 %.3f G pairs/s per core; issue roofline of the minimal sequence ≈ 0.5 G pairs/s (AVX2, 2.9 GHz Zen 3)",
                      probeRate[.avx2FMA]! / 1e9, probeRate[.baseline]! / 1e9))
         print("| setting | reference ms | SSE2 ms | AVX2 ms | AVX2 2 threads ms (wall) | speed-up SSE2 | speed-up AVX2 | AVX2 pairs/s | fraction of ceiling (AVX2) |")
         print("|---|---|---|---|---|---|---|---|---|")
