@@ -25,14 +25,15 @@
 // arg-min, chain rule and six accumulations) and 9 divisions + 2 square roots: ≥ 44 cycles of
 // issue and ≥ 40 of divider → ≈ 0.5 G pairs/s per core. Measured (objdump of the hot loops,
 // `relax render bench`): 312 instructions per 8 pairs (forward 66 + 49, backward 103 + 94;
-// 9 vdivps, 2 vsqrtps) at ~0.16–0.18 G pairs/s, ~2.2 instructions per cycle: the passes are
+// 9 vdivps, 2 vsqrtps) at ~0.16–0.19 G pairs/s, ~2.2 instructions per cycle: the passes are
 // limited by dependency latency (projection division → |r|² → √ → atan division → polynomial),
 // not by issue. Before: one pass, 338 instructions (14 vdivps, 69 broadcasts and 43 spills in the
 // combined sequence), 0.10–0.11 G pairs/s.
 // Tried and measured (same-run ratios on the loaded 2-core machine): two passes per row instead of
-// one (forward −35 %, backward −35 %: the shorter dependency chains let the out-of-order window
-// overlap more vectors); interleaving two pixel vectors per iteration ("register tiling"): 5–10 %
-// slower (more live registers, no shorter chains); exact additions moved to the FMA pipes as
+// one (forward −24 %, backward −20 %: the shorter dependency chains let the out-of-order window
+// overlap more vectors); the two passes over a face's whole box instead of per row: no change;
+// interleaving two pixel vectors per iteration ("register tiling"): 5–10 % slower (more live
+// registers, no shorter chains); exact additions moved to the FMA pipes as
 // fma(a, 1, b): no change; divisions replaced by multiplications (wrong results, timing only):
 // geometry pass 25 % faster, so the divider is not what stops it; the square root moved to the
 // second pass: no change.
