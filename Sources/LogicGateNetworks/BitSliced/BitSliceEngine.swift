@@ -18,11 +18,17 @@ final class BitSliceEngine<W: BitSliceWord> {
     static var planeCapacity: Int { 28 }
     /// `spreadTable[v]` has lane i = bit i of the byte v.
     let spreadTable: UnsafeMutablePointer<SIMD8<UInt32>>
+    /// The C kernel's copy of the program (256-bit words, ≤ 2^19 slots, kernel ≠ `.swift`), else nil.
+    let cProgram: BitSliceCProgram?
 
-    init(program: BitSlicedProgram, inputBits: Int, classes: Int) {
+    init(program: BitSlicedProgram, inputBits: Int, classes: Int, kernel: BitSliceKernel = .swift) {
         slotCount = max(program.slotCount, 1)
-        slots = .allocate(capacity: slotCount)
+        // 64-byte aligned: the C kernel uses aligned 256-bit loads and stores.
+        slots = UnsafeMutableRawPointer.allocate(byteCount: slotCount * MemoryLayout<W>.stride, alignment: 64)
+            .bindMemory(to: W.self, capacity: slotCount)
         slots.initialize(repeating: W.zero, count: slotCount)
+        cProgram = kernel != .swift && W.self == SIMD4<UInt64>.self && BitSliceCProgram.fits(program)
+            ? BitSliceCProgram(program, kernel: kernel) : nil
         // Slot numbers become byte offsets, so the hot loop addresses base + offset without scaling.
         let stride = Int32(MemoryLayout<W>.stride)
         instructions = .allocate(capacity: max(program.instructions.count, 1))
@@ -48,7 +54,7 @@ final class BitSliceEngine<W: BitSliceWord> {
     }
 
     func deallocate() {
-        slots.deallocate()
+        UnsafeMutableRawPointer(slots).deallocate()
         instructions.deallocate()
         planes.deallocate()
         spreadTable.deallocate()
@@ -60,11 +66,22 @@ final class BitSliceEngine<W: BitSliceWord> {
     /// bytes whose byte j is feature f + j of the 8 samples (an 8×8 bit transposition per byte
     /// column); they go to byte g of the 16 features' slots. Returns false if a byte other than
     /// 0/1 was seen (binary encoding).
-    func pack(_ x: UnsafePointer<UInt8>, batch: Int, start: Int, encoding: BitSlicedLogicNetwork.InputEncoding) -> Bool {
+    /// `destination` is where input word 0 goes (default: the input slots, slot 1 on); words
+    /// 0 ..< inputBits are written.
+    func pack(
+        _ x: UnsafePointer<UInt8>, batch: Int, start: Int, encoding: BitSlicedLogicNetwork.InputEncoding,
+        into destination: UnsafeMutablePointer<W>? = nil
+    ) -> Bool {
         let F = inputBits
+        let inputWords = destination ?? slots + 1
+        if let c = cProgram {
+            let rows = max(0, min(64 * W.lanes, batch - start))
+            let bytes = c.pack(UnsafeMutableRawPointer(inputWords - 1), x + start * F, rows: rows, features: F, threshold: encoding == .threshold128)
+            return encoding == .threshold128 || bytes & ~1 == 0
+        }
         let bytesPerSlot = 8 * W.lanes
         let stride = MemoryLayout<W>.stride
-        let inputBytes = UnsafeMutableRawPointer(slots + 1).assumingMemoryBound(to: UInt8.self)
+        let inputBytes = UnsafeMutableRawPointer(inputWords).assumingMemoryBound(to: UInt8.self)
         let threshold = encoding == .threshold128
         let low: UInt64 = 0x0101_0101_0101_0101
         let low2 = SIMD2<UInt64>(repeating: low)
@@ -181,6 +198,15 @@ final class BitSliceEngine<W: BitSliceWord> {
     /// output instructions (into the L1-sized buffer), its carry-save count and the per-sample
     /// counts of the first `validSamples` samples into `out[s·classes + c]`.
     func evaluate(into out: UnsafeMutablePointer<Int>, validSamples: Int) {
+        if let cp = cProgram {
+            let s = UnsafeMutableRawPointer(slots)
+            cp.runLevels(s)
+            for c in 0..<classes {
+                cp.runOutputs(s, class: c)
+                count(c, into: out, validSamples: validSamples)
+            }
+            return
+        }
         run(groups[...])
         for c in 0..<classes {
             run(outputGroups[classGroups[c]])

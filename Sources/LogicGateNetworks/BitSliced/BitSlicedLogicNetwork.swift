@@ -65,8 +65,10 @@ public struct BitSlicedLogicNetwork: Sendable {
     public var slotCount: Int { program.slotCount }
 
     /// Ones per class group `[B][classes]` for `[B][inputBits]` input bytes.
+    /// `kernel` chooses the code at 256 samples per word (other widths run the Swift engine).
     public func counts(
-        inputs: [UInt8], width: BitSliceWidth = .w256, threads: Int = 1, encoding: InputEncoding = .binary
+        inputs: [UInt8], width: BitSliceWidth = .w256, threads: Int = 1, encoding: InputEncoding = .binary,
+        kernel: BitSliceKernel = .c
     ) throws(LogicNetworkError) -> [Int] {
         let F = network.inputBits
         guard inputs.count % F == 0 else { throw .wrongInputWidth(expected: F, got: inputs.count % F) }
@@ -75,10 +77,10 @@ public struct BitSlicedLogicNetwork: Sendable {
         let ok: Bool = inputs.withUnsafeBufferPointer { x in
             counts.withUnsafeMutableBufferPointer { out in
                 switch width {
-                case .w64: run(UInt64.self, x, batch, out, threads, encoding)
-                case .w128: run(SIMD2<UInt64>.self, x, batch, out, threads, encoding)
-                case .w256: run(SIMD4<UInt64>.self, x, batch, out, threads, encoding)
-                case .w512: run(SIMD8<UInt64>.self, x, batch, out, threads, encoding)
+                case .w64: run(UInt64.self, x, batch, out, threads, encoding, kernel)
+                case .w128: run(SIMD2<UInt64>.self, x, batch, out, threads, encoding, kernel)
+                case .w256: run(SIMD4<UInt64>.self, x, batch, out, threads, encoding, kernel)
+                case .w512: run(SIMD8<UInt64>.self, x, batch, out, threads, encoding, kernel)
                 }
             }
         }
@@ -88,17 +90,31 @@ public struct BitSlicedLogicNetwork: Sendable {
 
     /// Benchmark helper: evaluates one pre-packed chunk of W samples `repetitions` times (gates and
     /// GroupSum only, no packing) and returns the number of samples processed.
-    public func benchmarkGatesOnly(inputs: [UInt8], width: BitSliceWidth = .w256, repetitions: Int) -> Int {
+    public func benchmarkGatesOnly(
+        inputs: [UInt8], width: BitSliceWidth = .w256, repetitions: Int, kernel: BitSliceKernel = .c
+    ) -> Int {
         switch width {
-        case .w64: gatesOnly(UInt64.self, inputs, repetitions)
-        case .w128: gatesOnly(SIMD2<UInt64>.self, inputs, repetitions)
-        case .w256: gatesOnly(SIMD4<UInt64>.self, inputs, repetitions)
-        case .w512: gatesOnly(SIMD8<UInt64>.self, inputs, repetitions)
+        case .w64: gatesOnly(UInt64.self, inputs, repetitions, kernel)
+        case .w128: gatesOnly(SIMD2<UInt64>.self, inputs, repetitions, kernel)
+        case .w256: gatesOnly(SIMD4<UInt64>.self, inputs, repetitions, kernel)
+        case .w512: gatesOnly(SIMD8<UInt64>.self, inputs, repetitions, kernel)
         }
     }
 
-    private func gatesOnly<W: BitSliceWord>(_: W.Type, _ inputs: [UInt8], _ repetitions: Int) -> Int {
-        let engine = BitSliceEngine<W>(program: program, inputBits: network.inputBits, classes: network.classes)
+    /// Benchmark helper: packs the first W samples `repetitions` times (packing only); returns the
+    /// number of samples processed.
+    public func benchmarkPackingOnly(inputs: [UInt8], repetitions: Int, kernel: BitSliceKernel = .c) -> Int {
+        let engine = BitSliceEngine<SIMD4<UInt64>>(program: program, inputBits: network.inputBits, classes: network.classes, kernel: kernel)
+        defer { engine.deallocate() }
+        let batch = min(256, inputs.count / network.inputBits)
+        inputs.withUnsafeBufferPointer { x in
+            for _ in 0..<repetitions { _ = engine.pack(x.baseAddress!, batch: batch, start: 0, encoding: .binary) }
+        }
+        return repetitions * 256
+    }
+
+    private func gatesOnly<W: BitSliceWord>(_: W.Type, _ inputs: [UInt8], _ repetitions: Int, _ kernel: BitSliceKernel) -> Int {
+        let engine = BitSliceEngine<W>(program: program, inputBits: network.inputBits, classes: network.classes, kernel: kernel)
         defer { engine.deallocate() }
         let chunk = 64 * W.lanes
         let batch = min(chunk, inputs.count / network.inputBits)
@@ -116,7 +132,7 @@ public struct BitSlicedLogicNetwork: Sendable {
 
     private func run<W: BitSliceWord>(
         _: W.Type, _ x: UnsafeBufferPointer<UInt8>, _ batch: Int, _ out: UnsafeMutableBufferPointer<Int>,
-        _ threads: Int, _ encoding: InputEncoding
+        _ threads: Int, _ encoding: InputEncoding, _ kernel: BitSliceKernel
     ) -> Bool {
         guard batch > 0 else { return true }
         let chunk = 64 * W.lanes
@@ -130,14 +146,31 @@ public struct BitSlicedLogicNetwork: Sendable {
         defer { flags.deallocate() }
         nonisolated(unsafe) let flagBase = flags.baseAddress!
         let work: @Sendable (Int) -> Void = { worker in
-            let engine = BitSliceEngine<W>(program: program, inputBits: F, classes: classes)
+            let engine = BitSliceEngine<W>(program: program, inputBits: F, classes: classes, kernel: kernel)
             defer { engine.deallocate() }
+            // Packing streams 8·F bytes per packed word from memory; done chunk by chunk, right
+            // before its gates, those bytes evict the register file from L2. So a block of chunks
+            // is packed first into a staging area (1/8 of the input's size, ≤ about 1 MB), and each
+            // chunk's F packed words are then copied into the input slots before its gates run.
+            let wordBytes = MemoryLayout<W>.stride
+            let block = max(1, min(chunks, (1 << 20) / max(1, F * wordBytes)))
+            let staging = UnsafeMutableRawPointer.allocate(byteCount: max(1, block * F * wordBytes), alignment: 64)
+                .bindMemory(to: W.self, capacity: max(1, block * F))
+            defer { UnsafeMutableRawPointer(staging).deallocate() }
             var c = worker
             while c < chunks {
-                let start = c * chunk
-                if !engine.pack(xBase, batch: batch, start: start, encoding: encoding) { flagBase[worker] = false }
-                engine.evaluate(into: outBase + start * classes, validSamples: min(chunk, batch - start))
-                c += workers
+                var mine: [Int] = []
+                while c < chunks && mine.count < block { mine.append(c); c += workers }
+                for (k, chunkIndex) in mine.enumerated() {
+                    if !engine.pack(xBase, batch: batch, start: chunkIndex * chunk, encoding: encoding, into: staging + k * F) {
+                        flagBase[worker] = false
+                    }
+                }
+                for (k, chunkIndex) in mine.enumerated() {
+                    let start = chunkIndex * chunk
+                    (engine.slots + 1).update(from: staging + k * F, count: F)
+                    engine.evaluate(into: outBase + start * classes, validSamples: min(chunk, batch - start))
+                }
             }
         }
         if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
