@@ -21,9 +21,15 @@ in=${1:-400} width=${2:-8000} depth=${3:-6} batch=${4:-65536} opt=${5:-1}
 py=${PYTHON:-python3}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+if [ "${LOGIC_C_COMPILE_ONLY:-0}" = 1 ]; then
+    (cd fixtures/generate && LOGIC_C_COMPILE_ONLY=1 "$py" logic_bench_difflogic_c.py "$work" "$in" "$width" "$depth" "$batch" "$opt")
+    exit 0
+fi
 swift build -c release --product relax >/dev/null
+# The output also goes to Benchmarks/results/compare-logic-<in>-<depth>x<width>.txt (the README's figures).
+mkdir -p Benchmarks/results
+exec > >(tee "Benchmarks/results/compare-logic-$in-${depth}x$width.txt") 2>&1
 echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%Y-%m-%dT%H:%MZ)"
 (cd fixtures/generate && "$py" logic_bench_difflogic_c.py "$work" "$in" "$width" "$depth" "$batch" "$opt")
-[ "${LOGIC_C_COMPILE_ONLY:-0}" = 1 ] && exit 0
 .build/release/relax logic bench --model "$work/model.json" --inputs "$work/x.npy" --expected-counts "$work/counts.npy" \
-    --threads 1 --repetitions 5
+    --threads 1 --repetitions 7
