@@ -28,7 +28,7 @@ fi
 swift build -c release --product relax >/dev/null
 # The output also goes to Benchmarks/results/compare-logic-<in>-<depth>x<width>.txt (the README's figures).
 mkdir -p Benchmarks/results
-exec > >(tee "Benchmarks/results/compare-logic-$in-${depth}x$width.txt") 2>&1
+exec > >(sed -u "s#$work/#work/#g" | tee "Benchmarks/results/compare-logic-$in-${depth}x$width.txt") 2>&1
 echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%Y-%m-%dT%H:%MZ)"
 (cd fixtures/generate && "$py" logic_bench_difflogic_c.py "$work" "$in" "$width" "$depth" "$batch" "$opt")
 .build/release/relax logic bench --model "$work/model.json" --inputs "$work/x.npy" --expected-counts "$work/counts.npy" \

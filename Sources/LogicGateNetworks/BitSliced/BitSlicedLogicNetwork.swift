@@ -11,6 +11,18 @@
 //      write a buffer of at most n/k words that a Harley–Seal carry-save popcount reads while it is
 //      still in L1; input packing is a byte-wise 8×8 bit transposition, 16 features per step.
 //   3. Portability: the default build targets baseline x86-64 (SSE2) and arm64; no -mavx flags.
+//      At W = 256 a C kernel runs the gates and the packing (`BitSliceKernel`: `c`, baseline SSE2,
+//      the default; `c-avx2`, AVX2 chosen at run time; `swift`, this file's generic engine).
+//
+// Issue-10 targets (400 → 6×8,000, 65,536 images, one core): ≥ 10× the authors' C end to end and
+// ≥ 12 M images/s gates + GroupSum. NOT met: 7.4× / 6.1 M/s (`c`) and 7.5× / 6.4 M/s (`c-avx2`)
+// in one `Benchmarks/compare-logic.sh` run (authors' C 0.629 M/s, load 5–7). Bound: the
+// interpreter's operand decoding (≈ 7.5 integer ops per gate on 4 pipes, ≈ 19 M/s) and, below
+// that, the random second operand of each gate in an L2-sized register file: measured 5–6 cycles
+// per gate, 11.5 instructions per gate (callgrind, `c-avx2`). This session: the C kernel (8-byte
+// instructions, one load each), 16 × 16 packing, packing ahead in ≤ 1 MB blocks so that the input
+// stream does not evict the register file, input prefetch (end to end 3.4 → 4.7 M/s); tried and
+// removed: huge pages, software prefetch of operands (no gain). See the README for the table.
 //
 // Measured (`Benchmarks/compare-logic.sh`, README "Throughput" for the current figures): see the
 // README. Per-phase, 400 → 6×8,000 simplified, W = 256, one core under load (2-core AMD EPYC,
