@@ -92,3 +92,58 @@ static inline __attribute__((always_inline)) ATTR uint8_t FN_PACK_T(u64x4 *slots
 static ATTR uint8_t FN_PACK(u64x4 *slots, const uint8_t *x, long rows, long F, int threshold) {
     return threshold ? FN_PACK_T(slots, x, rows, F, 1) : FN_PACK_T(slots, x, rows, F, 0);
 }
+
+// GroupSum of one class: a Harley–Seal carry-save positional popcount of its n buffer words
+// (16 words per block: ones, twos, fours, eights, then a ripple into planes of weight 16, 32, …),
+// then the per-sample counts, 8 samples at a time: each counter plane's byte spread into eight
+// 32-bit lanes by a table lookup, shifted by the plane's weight and added.
+static ATTR void FN_COUNT(const u64x4 *w, long n, int64_t *out, long k, long valid, int64_t constant) {
+    const u64x4 zero = {0, 0, 0, 0};
+    u64x4 q[4 + RELAX_LOGIC_COUNT_PLANES];
+    u64x4 ones = zero, twos = zero, fours = zero, eights = zero;
+    u64x4 *planes = q + 4;
+    const long sixteensMax = (n >> 4) < 1 ? 1 : (n >> 4);
+    int P = 64 - __builtin_clzl((unsigned long)sixteensMax);
+    if (P > RELAX_LOGIC_COUNT_PLANES) P = RELAX_LOGIC_COUNT_PLANES;
+    for (int p = 0; p < P; p++) planes[p] = zero;
+#define CSA(h, l, a, b) do { const u64x4 u_ = (l) ^ (a), b_ = (b); (h) = ((l) & (a)) | (u_ & b_); (l) = u_ ^ b_; } while (0)
+    long i = 0;
+    for (; i + 16 <= n; i += 16) {
+        u64x4 tA, tB, fA, fB, eA, eB, s16;
+        CSA(tA, ones, w[i], w[i + 1]); CSA(tB, ones, w[i + 2], w[i + 3]); CSA(fA, twos, tA, tB);
+        CSA(tA, ones, w[i + 4], w[i + 5]); CSA(tB, ones, w[i + 6], w[i + 7]); CSA(fB, twos, tA, tB);
+        CSA(eA, fours, fA, fB);
+        CSA(tA, ones, w[i + 8], w[i + 9]); CSA(tB, ones, w[i + 10], w[i + 11]); CSA(fA, twos, tA, tB);
+        CSA(tA, ones, w[i + 12], w[i + 13]); CSA(tB, ones, w[i + 14], w[i + 15]); CSA(fB, twos, tA, tB);
+        CSA(eB, fours, fA, fB);
+        CSA(s16, eights, eA, eB);
+        u64x4 carry = s16;
+        for (int p = 0; p < P; p++) { const u64x4 t = planes[p] & carry; planes[p] ^= carry; carry = t; }
+    }
+#undef CSA
+    for (; i < n; i++) {  // the tail: a ripple increment
+        u64x4 carry = w[i], t;
+        t = ones & carry; ones ^= carry; carry = t;
+        t = twos & carry; twos ^= carry; carry = t;
+        t = fours & carry; fours ^= carry; carry = t;
+        t = eights & carry; eights ^= carry; carry = t;
+        for (int p = 0; p < P; p++) { t = planes[p] & carry; planes[p] ^= carry; carry = t; }
+    }
+    q[0] = ones; q[1] = twos; q[2] = fours; q[3] = eights;
+    // Byte j of a plane holds samples 8j … 8j + 7 (lane j / 8, LSB first).
+    const uint8_t *bytes = (const uint8_t *)q;
+    for (long s0 = 0; s0 < valid; s0 += 8) {
+        const long j = s0 >> 3;
+        u32x8 acc = spread8[bytes[j]];
+        for (int p = 1; p < 4 + P; p++) acc += spread8[bytes[32 * p + j]] << p;
+        int64_t *o = out + s0 * k;
+        if (valid - s0 >= 8) {
+            o[0] = (int64_t)acc[0] + constant; o[k] = (int64_t)acc[1] + constant;
+            o[2 * k] = (int64_t)acc[2] + constant; o[3 * k] = (int64_t)acc[3] + constant;
+            o[4 * k] = (int64_t)acc[4] + constant; o[5 * k] = (int64_t)acc[5] + constant;
+            o[6 * k] = (int64_t)acc[6] + constant; o[7 * k] = (int64_t)acc[7] + constant;
+        } else {
+            for (long m = 0; m < valid - s0; m++) o[m * k] = (int64_t)acc[m] + constant;
+        }
+    }
+}

@@ -36,4 +36,12 @@ relax_logic_kernel relax_logic_run256(relax_logic_kernel kernel, void *slots, co
 uint8_t relax_logic_pack256(relax_logic_kernel kernel, void *slots, const uint8_t *x, long rows, long features,
                             int threshold);
 
+/// Counter planes of weight 16, 32, … that relax_logic_count256 keeps (classes of < 2^32 outputs).
+#define RELAX_LOGIC_COUNT_PLANES 28
+
+/// GroupSum of one class: the number of ones among the n words `buffer` (256-bit, 32-byte aligned)
+/// for each of the first `valid` (≤ 256) samples, plus `constant`, written to `out[s · classes]`.
+void relax_logic_count256(relax_logic_kernel kernel, const void *buffer, long n, int64_t *out, long classes,
+                          long valid, int64_t constant);
+
 #endif

@@ -71,6 +71,14 @@ final class BitSliceCProgram {
         _ = relax_logic_run256(kernel, slots, instructions, outputGroups + r.lowerBound, r.count)
     }
 
+    /// GroupSum of one class: counts of the `n` buffer words for the first `valid` samples, plus
+    /// `constant`, into `out[s · classes]`.
+    func count(_ buffer: UnsafeRawPointer, n: Int, into out: UnsafeMutablePointer<Int>, classes: Int, valid: Int, constant: Int) {
+        out.withMemoryRebound(to: Int64.self, capacity: 1) {
+            relax_logic_count256(kernel, buffer, n, $0, classes, valid, Int64(constant))
+        }
+    }
+
     /// Packs `rows` sample rows starting at `x` into the input slots; returns the OR of the bytes.
     func pack(_ slots: UnsafeMutableRawPointer, _ x: UnsafePointer<UInt8>, rows: Int, features: Int, threshold: Bool) -> UInt8 {
         relax_logic_pack256(kernel, slots, x, rows, features, threshold ? 1 : 0)
