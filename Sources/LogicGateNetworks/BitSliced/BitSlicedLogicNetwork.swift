@@ -15,15 +15,16 @@
 //      the default; `c-avx2`, AVX2 chosen at run time; `swift`, this file's generic engine).
 //
 // Issue-10 targets (400 → 6×8,000, 65,536 images, one core): ≥ 10× the authors' C end to end and
-// ≥ 12 M images/s gates + GroupSum. NOT met: 7.4× / 6.1 M/s (`c`) and 7.5× / 6.4 M/s (`c-avx2`)
-// in one `Benchmarks/compare-logic.sh` run (authors' C 0.629 M/s, load 5–7). Bound: the
-// interpreter's operand decoding (≈ 7.5 integer ops per gate on 4 pipes, ≈ 19 M/s) and, below
-// that, the random second operand of each gate in an L2-sized register file: measured 5–6 cycles
-// per gate, 11.5 instructions per gate (callgrind, `c-avx2`). This session: the C kernel (8-byte
-// instructions, one load each), 16 × 16 packing, packing ahead in ≤ 1 MB blocks so that the input
-// stream does not evict the register file, input prefetch (end to end 3.4 → 4.7 M/s); tried and
-// removed: huge pages, software prefetch of operands (no gain). See the README for the table.
-//
+// ≥ 12 M images/s gates + GroupSum. In two consecutive `Benchmarks/compare-logic.sh` runs (load
+// 4–6): end to end 12.3× and 9.8× (`c-avx2`), 10.7× and 8.8× (`c`): 10× met in one run of two, not
+// reliably; gates + GroupSum 7.6 M/s (`c-avx2`) and 6.5 M/s (`c`): NOT met. Bound: the gate loop
+// (11.5 instructions per gate for AVX2, callgrind; ≈ 7.5 integer ops to decode the operands, ≈ 19
+// M/s) and, below that, the random second operand of each gate in an L2-sized register file
+// (1.13 ns per gate at 8,528 slots against 0.73 in L1, C harness). This session: the C kernel
+// (8-byte instructions, one load each), 16 × 16 packing, the GroupSum count in C, packing ahead
+// in ≤ 1 MB blocks so that the input stream does not evict the register file, input prefetch
+// (end to end 5.6 M/s here; 3.4 M/s in the previous session, under heavier load); tried and removed: huge pages, software prefetch of operands (no
+// gain). See the README for the table.
 // Measured (`Benchmarks/compare-logic.sh`, README "Throughput" for the current figures): see the
 // README. Per-phase, 400 → 6×8,000 simplified, W = 256, one core under load (2-core AMD EPYC,
 // 2.45 GHz, load 9–13, minimum per-chunk thread CPU time, a throwaway harness around
