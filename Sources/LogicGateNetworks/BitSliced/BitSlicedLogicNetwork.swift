@@ -23,8 +23,8 @@
 // (1.13 ns per gate at 8,528 slots against 0.73 in L1, C harness). This session: the C kernel
 // (8-byte instructions, one load each), 16 × 16 packing, the GroupSum count in C, packing ahead
 // in ≤ 1 MB blocks so that the input stream does not evict the register file, input prefetch
-// (end to end 5.6 M/s here; 3.4 M/s in the previous session, under heavier load); tried and removed: huge pages, software prefetch of operands (no
-// gain). See the README for the table.
+// (end to end 5.6 M/s here; 3.4 M/s in the previous session, under heavier load); tried and
+// removed: huge pages, software prefetch of operands (no gain). See the README for the table.
 // Measured (`Benchmarks/compare-logic.sh`, README "Throughput" for the current figures): see the
 // README. Per-phase, 400 → 6×8,000 simplified, W = 256, one core under load (2-core AMD EPYC,
 // 2.45 GHz, load 9–13, minimum per-chunk thread CPU time, a throwaway harness around
