@@ -81,7 +81,7 @@ struct AlgoRunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (program, parameters) = try options.parameters()
-        guard let impl = AlgorithmImplementation(rawValue: implementation) else { throw ValidationError("implementation: reference | optimized") }
+        guard let impl = AlgorithmImplementation(rawValue: implementation) else { throw ValidationError("implementation: " + AlgorithmImplementation.allCases.map(\.rawValue).joined(separator: " | ")) }
         let data: Data
         if let file {
             guard let d = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read \(file)") }
