@@ -20,27 +20,36 @@ typedef unsigned long long u4 __attribute__((vector_size(32), aligned(8)));
 #define FN sp_baseline
 #define EXPFN exp_baseline
 #define CONORMFN conorm_baseline
+#define RINGFN ring_baseline
+#define BODYFN body_baseline
 #define ATTR
 #include "shortest_path_body.h"
 #undef FN
 #undef EXPFN
 #undef CONORMFN
+#undef RINGFN
+#undef BODYFN
 #undef ATTR
 #if defined(__x86_64__)
 #define FN sp_avx2
 #define EXPFN exp_avx2
 #define CONORMFN conorm_avx2
+#define RINGFN ring_avx2
+#define BODYFN body_avx2
 #define ATTR __attribute__((target("avx2,fma")))
 #include "shortest_path_body.h"
 #undef FN
 #undef EXPFN
 #undef CONORMFN
+#undef RINGFN
+#undef BODYFN
 #undef ATTR
 #endif
 
 long relax_shortest_path_workspace(const relax_sp_params *p) {
     const long T = p->iterations, L = 4 * p->groups, MAP = (p->H + 2) * (p->W + 2) * L;
-    return (8 * T + 16) * MAP + (T * p->H * p->W * p->groups + T + 7) / 8 + 1;
+    const long P = (p->H + 2) * (p->W + 2);
+    return (8 * T + 16) * MAP + (T * p->H * p->W * p->groups + T + 2 * T * P * p->groups + 7) / 8 + 1;
 }
 
 relax_sp_status relax_shortest_path_f64(relax_algo_kernel kernel, const relax_sp_params *p, const double *cost,

@@ -3,6 +3,11 @@
 // `(H + 2) × (W + 2)` cells of `L = 4·groups` doubles; `o0 … o7` are the neighbour offsets in
 // the direction order NW, N, NE, W, E, SW, S, SE.
 
+/// Every interior lane group: `i` its index in a padded map, `k` in an unpadded `[H·W][L]` array
+/// (each grid row's interior is contiguous in both).
+#define INTERIOR(i, k) for (long r_ = 0; r_ < H; r_++) \
+    for (long i = ((1 + r_) * Wp + 1) * L, k = r_ * W * L, end_ = i + W * L; i < end_; i += 4, k += 4)
+
 #define NB(a, i) (((((((LD((a) + (i) + o0) + LD((a) + (i) + o1)) + LD((a) + (i) + o2)) + LD((a) + (i) + o3)) \
                    + LD((a) + (i) + o4)) + LD((a) + (i) + o5)) + LD((a) + (i) + o6)) + LD((a) + (i) + o7))
 
@@ -35,6 +40,15 @@ ATTR static inline __attribute__((always_inline)) v4 EXPFN(v4 x) {
     return SEL(under, SPLAT(0.0), y);
 }
 
+/// `v` on the padding ring of a map.
+ATTR static inline __attribute__((always_inline)) void RINGFN(double *map, v4 v, long H, long W, long L) {
+    const long Wp = W + 2;
+    for (long c = 0; c < Wp; c++)
+        for (long g = 0; g < L; g += 4) { ST(map + c * L + g, v); ST(map + ((H + 1) * Wp + c) * L + g, v); }
+    for (long r = 1; r <= H; r++)
+        for (long g = 0; g < L; g += 4) { ST(map + r * Wp * L + g, v); ST(map + (r * Wp + W + 1) * L + g, v); }
+}
+
 /// `S(a, b)` and its partials.
 ATTR static inline __attribute__((always_inline)) v4 CONORMFN(int kind, v4 q, v4 a, v4 b, v4 *da, v4 *db) {
     const v4 one = SPLAT(1.0);
@@ -57,16 +71,15 @@ ATTR static inline __attribute__((always_inline)) v4 CONORMFN(int kind, v4 q, v4
     }
 }
 
-ATTR static int FN(const relax_sp_params *p, const double *cost, const double *gOut, double *outPath,
-                   double *gCost, double *ws) {
+ATTR static inline __attribute__((always_inline)) int BODYFN(const int kind, const relax_sp_params *p, const double *cost,
+                                                            const double *gOut, double *outPath, double *gCost, double *ws) {
     const long H = p->H, W = p->W, G = p->groups, T = p->iterations;
-    const long Wp = W + 2, L = 4 * G, MAP = (H + 2) * Wp * L, HW = H * W;
+    const long Wp = W + 2, L = 4 * G, P = (H + 2) * Wp, MAP = P * L, HW = H * W;
     const long o0 = (-Wp - 1) * L, o1 = -Wp * L, o2 = (-Wp + 1) * L, o3 = -L,
                o4 = L, o5 = (Wp - 1) * L, o6 = Wp * L, o7 = (Wp + 1) * L;
     const v4 b = SPLAT(p->beta), nb = -b, inf = SPLAT(p->infinity), q = SPLAT(p->q), one = SPLAT(1.0);
     const v4 zlo = SPLAT(1e-200), zhi = SPLAT(1e200);
     const long start = (Wp + 1) * L, target = (H * Wp + W) * L;
-    const int kind = p->tconorm;
 
     double *D = ws;  ws += (T + 1) * MAP;   // d before sweep t (padding: infinity)
     double *E = ws;  ws += T * MAP;         // e^(−β d) per sweep
@@ -80,59 +93,63 @@ ATTR static int FN(const relax_sp_params *p, const double *cost, const double *g
     double *Wm = ws; ws += MAP;             // traceback: w = trace·(1/Z) (0 on padding)
     unsigned char *band = (unsigned char *)ws;   // per sweep, cell, group: 0 near, 1 far
     unsigned char *far = band + T * HW * G;      // per sweep: some cell used the far band
-    ws += (T * HW * G + T + 7) / 8 + 1;
+    unsigned char *nearLive = far + T;           // per sweep, padded cell, group: e ≠ 0 somewhere
+    unsigned char *farLive = nearLive + T * P * G;   // … the far exponential was computed
+    ws += (T * HW * G + T + 2 * T * P * G + 7) / 8 + 1;
 
-    for (long n = 0; n < (T + 1) * MAP; n += 4) ST(D + n, inf);
+    // Padding: d = infinity, so e = 0, e·d = 0, and (far) e = 1, e·(d − infinity) = 0.
+    for (long n = 0; n < MAP; n += 4) ST(D + n, inf);
+    for (long t = 1; t <= T; t++) RINGFN(D + t * MAP, inf, H, W, L);
+    for (long t = 0; t < T; t++) { RINGFN(E + t * MAP, SPLAT(0.0), H, W, L); RINGFN(M + t * MAP, SPLAT(0.0), H, W, L); }
+    RINGFN(EV, SPLAT(0.0), H, W, L);
     for (long g = 0; g < L; g += 4) ST(D + start + g, SPLAT(0.0));
+    const v4 under = SPLAT(-708.0), over = SPLAT(709.0), eOver = EXPFN(over);
 
     // ---- Forward: the relaxed Bellman–Ford sweeps.
     for (long t = 0; t < T; t++) {
         const double *d = D + t * MAP;
         double *dn = D + (t + 1) * MAP, *e = E + t * MAP, *m = M + t * MAP, *iz = IZ + t * MAP;
-        unsigned char *bd = band + t * HW * G;
-        for (long n = 0; n < MAP; n += 4) {
-            v4 x = LD(d + n), y = EXPFN(nb * x);
-            ST(e + n, y); ST(EV + n, y * x);
+        unsigned char *bd = band + t * HW * G, *nl = nearLive + t * P * G, *fl = farLive + t * P * G;
+        // e = e^(−β d) on the interior; where every lane is below −708 it is exactly 0 (as
+        // EXPFN would return) and the exponential is skipped.
+        INTERIOR(i, k) {
+            v4 x = LD(d + i), a = nb * x;
+            if (ALL(a < under)) { ST(e + i, SPLAT(0.0)); ST(EV + i, SPLAT(0.0)); nl[i / 4] = 0; continue; }
+            v4 y = EXPFN(a);
+            ST(e + i, y); ST(EV + i, y * x); nl[i / 4] = 1;
         }
-        for (long n = 0; n < MAP; n += 4) ST(m + n, SPLAT(0.0));
         int pending = 0;
-        for (long r = 0; r < H; r++) {
-            for (long c = 0; c < W; c++) {
-                const long pc = ((1 + r) * Wp + 1 + c) * L, cc = (r * W + c) * L;
-                for (long g = 0; g < L; g += 4) {
-                    const long i = pc + g;
-                    v4 z = NB(e, i);
-                    if (ALL(z >= zlo) && ALL(z <= zhi)) {
-                        v4 izv = one / z, mv = NB(EV, i) * izv;
-                        ST(dn + i, mv + LD(cost + cc + g)); ST(m + i, mv); ST(iz + i, izv);
-                        bd[(r * W + c) * G + g / 4] = 0;
-                    } else {
-                        bd[(r * W + c) * G + g / 4] = 1;
-                        pending = 1;
-                    }
-                }
+        INTERIOR(i, k) {
+            v4 z = NB(e, i);
+            if (ALL(z >= zlo) && ALL(z <= zhi)) {
+                v4 izv = one / z, mv = NB(EV, i) * izv;
+                ST(dn + i, mv + LD(cost + k)); ST(m + i, mv); ST(iz + i, izv);
+                bd[k / 4] = 0;
+            } else {
+                bd[k / 4] = 1;
+                pending = 1;
             }
         }
         far[t] = (unsigned char)pending;
         if (pending) {
             double *ef = EF + t * MAP;
-            for (long n = 0; n < MAP; n += 4) {
-                v4 x = LD(d + n) - inf, y = EXPFN(nb * x);
-                ST(ef + n, y); ST(EV + n, y * x);
+            RINGFN(ef, one, H, W, L);
+            // Where every lane's argument is above 709, EXPFN would return its clamped value
+            // e^709: any far-band cell reading it falls outside [1e-200, 1e200] (unsupported).
+            INTERIOR(i, k) {
+                v4 x = LD(d + i) - inf, a = nb * x;
+                if (ALL(a > over)) { ST(ef + i, eOver); ST(EV + i, SPLAT(0.0)); fl[i / 4] = 0; continue; }
+                v4 y = EXPFN(a);
+                ST(ef + i, y); ST(EV + i, y * x); fl[i / 4] = 1;
             }
-            for (long r = 0; r < H; r++) {
-                for (long c = 0; c < W; c++) {
-                    const long pc = ((1 + r) * Wp + 1 + c) * L, cc = (r * W + c) * L;
-                    for (long g = 0; g < L; g += 4) {
-                        if (bd[(r * W + c) * G + g / 4] == 0) continue;
-                        const long i = pc + g;
-                        v4 z = NB(ef, i);
-                        if (!(ALL(z >= zlo) && ALL(z <= zhi))) return RELAX_SP_UNSUPPORTED;
-                        v4 izv = one / z, mv = NB(EV, i) * izv;
-                        ST(dn + i, (mv + inf) + LD(cost + cc + g)); ST(m + i, mv); ST(iz + i, izv);
-                    }
-                }
+            INTERIOR(i, k) {
+                if (bd[k / 4] == 0) continue;
+                v4 z = NB(ef, i);
+                if (!(ALL(z >= zlo) && ALL(z <= zhi))) return RELAX_SP_UNSUPPORTED;
+                v4 izv = one / z, mv = NB(EV, i) * izv;
+                ST(dn + i, (mv + inf) + LD(cost + k)); ST(m + i, mv); ST(iz + i, izv);
             }
+            RINGFN(EV, SPLAT(0.0), H, W, L);
         }
         for (long g = 0; g < L; g += 4) ST(dn + start + g, SPLAT(0.0));
     }
@@ -147,31 +164,17 @@ ATTR static int FN(const relax_sp_params *p, const double *cost, const double *g
     for (long s = 0; s < T; s++) {
         const double *pa = PA + s * MAP, *tr = TR + s * MAP;
         double *pa1 = PA + (s + 1) * MAP, *tr1 = TR + (s + 1) * MAP, *ss = SS + s * MAP;
-        for (long r = 0; r < H; r++) {
-            for (long c = 0; c < W; c++) {
-                const long pc = ((1 + r) * Wp + 1 + c) * L;
-                for (long g = 0; g < L; g += 4) {
-                    const long i = pc + g;
-                    v4 da, db, tv = LD(tr + i);
-                    ST(pa1 + i, CONORMFN(kind, q, LD(pa + i), tv, &da, &db));
-                    ST(Wm + i, tv * LD(IZs + i));
-                }
-            }
+        INTERIOR(i, k) {
+            v4 da, db, tv = LD(tr + i);
+            ST(pa1 + i, CONORMFN(kind, q, LD(pa + i), tv, &da, &db));
+            ST(Wm + i, tv * LD(IZs + i));
         }
-        for (long r = 0; r < H; r++) {
-            for (long c = 0; c < W; c++) {
-                const long pc = ((1 + r) * Wp + 1 + c) * L;
-                for (long g = 0; g < L; g += 4) {
-                    const long i = pc + g;
-                    v4 sv = NB(Wm, i);
-                    ST(ss + i, sv); ST(tr1 + i, LD(Es + i) * sv);
-                }
-            }
+        INTERIOR(i, k) {
+            v4 sv = NB(Wm, i);
+            ST(ss + i, sv); ST(tr1 + i, LD(Es + i) * sv);
         }
     }
-    for (long r = 0; r < H; r++)
-        for (long c = 0; c < W; c++)
-            for (long g = 0; g < L; g += 4) ST(outPath + (r * W + c) * L + g, LD(PA + T * MAP + ((1 + r) * Wp + 1 + c) * L + g));
+    INTERIOR(i, k) ST(outPath + k, LD(PA + T * MAP + i));
     if (!gOut) return RELAX_SP_OK;
 
     // ---- Backward of the traceback.
@@ -187,45 +190,29 @@ ATTR static int FN(const relax_sp_params *p, const double *cost, const double *g
     double *aN = ws; ws += MAP;     // ḡ_c/Z_c of near cells (0 elsewhere)
     double *aF = ws; ws += MAP;     // … of far cells
     for (long n = 0; n < 11 * MAP; n += 4) ST(gPath + n, SPLAT(0.0));
-    for (long r = 0; r < H; r++)
-        for (long c = 0; c < W; c++)
-            for (long g = 0; g < L; g += 4) ST(gPath + ((1 + r) * Wp + 1 + c) * L + g, LD(gOut + (r * W + c) * L + g));
+    INTERIOR(i, k) ST(gPath + i, LD(gOut + k));
     for (long s = T - 1; s >= 0; s--) {
         const double *pa = PA + s * MAP, *tr = TR + s * MAP, *ss = SS + s * MAP;
-        for (long r = 0; r < H; r++) {
-            for (long c = 0; c < W; c++) {
-                const long pc = ((1 + r) * Wp + 1 + c) * L;
-                for (long g = 0; g < L; g += 4) {
-                    const long i = pc + g;
-                    v4 gt = LD(gTr + i);
-                    ST(gEs + i, LD(gEs + i) + gt * LD(ss + i));
-                    ST(gS + i, gt * LD(Es + i));
-                }
-            }
+        INTERIOR(i, k) {
+            v4 gt = LD(gTr + i);
+            ST(gEs + i, LD(gEs + i) + gt * LD(ss + i));
+            ST(gS + i, gt * LD(Es + i));
         }
-        for (long r = 0; r < H; r++) {
-            for (long c = 0; c < W; c++) {
-                const long pc = ((1 + r) * Wp + 1 + c) * L;
-                for (long g = 0; g < L; g += 4) {
-                    const long i = pc + g;
-                    v4 gw = NB(gS, i), tv = LD(tr + i), da, db;
-                    ST(gIZ + i, LD(gIZ + i) + gw * tv);
-                    (void)CONORMFN(kind, q, LD(pa + i), tv, &da, &db);
-                    v4 gp = LD(gPath + i);
-                    ST(gTr2 + i, gw * LD(IZs + i) + gp * db);
-                    ST(gPath + i, gp * da);
-                }
-            }
+        INTERIOR(i, k) {
+            v4 gw = NB(gS, i), tv = LD(tr + i), da, db;
+            ST(gIZ + i, LD(gIZ + i) + gw * tv);
+            (void)CONORMFN(kind, q, LD(pa + i), tv, &da, &db);
+            v4 gp = LD(gPath + i);
+            ST(gTr2 + i, gw * LD(IZs + i) + gp * db);
+            ST(gPath + i, gp * da);
         }
         double *sw = gTr; gTr = gTr2; gTr2 = sw;
     }
-    for (long r = 0; r < H; r++)
-        for (long c = 0; c < W; c++)
-            for (long g = 0; g < L; g += 4) {
-                const long i = ((1 + r) * Wp + 1 + c) * L + g;
-                v4 izv = LD(IZs + i);
-                ST(Q + i, (LD(gIZ + i) * izv) * izv);
-            }
+    INTERIOR(i, k) {
+        (void)k;
+        v4 izv = LD(IZs + i);
+        ST(Q + i, (LD(gIZ + i) * izv) * izv);
+    }
 
     // ---- Backward of the sweeps: ∂m_c/∂v_k = pred_k (1 + β (m_c − v_k)).
     for (long n = 0; n < HW * L; n += 4) ST(gCost + n, SPLAT(0.0));
@@ -234,47 +221,49 @@ ATTR static int FN(const relax_sp_params *p, const double *cost, const double *g
         const unsigned char *bd = band + t * HW * G;
         const int useFar = far[t];
         for (long g = 0; g < L; g += 4) ST(gD + start + g, SPLAT(0.0));   // d[start] ← 0 after the sweep
-        for (long r = 0; r < H; r++) {
-            for (long c = 0; c < W; c++) {
-                const long pc = ((1 + r) * Wp + 1 + c) * L, cc = (r * W + c) * L;
-                for (long g = 0; g < L; g += 4) {
-                    const long i = pc + g;
-                    v4 gn = LD(gD + i), a = gn * LD(iz + i);
-                    ST(gCost + cc + g, LD(gCost + cc + g) + gn);
-                    int isFar = bd[(r * W + c) * G + g / 4];
-                    ST(aN + i, isFar ? SPLAT(0.0) : a);
-                    ST(aF + i, isFar ? a : SPLAT(0.0));
-                }
-            }
+        INTERIOR(i, k) {
+            v4 gn = LD(gD + i), a = gn * LD(iz + i);
+            ST(gCost + k, LD(gCost + k) + gn);
+            int isFar = bd[k / 4];
+            ST(aN + i, isFar ? SPLAT(0.0) : a);
+            ST(aF + i, isFar ? a : SPLAT(0.0));
         }
-        for (long r = 0; r < H; r++) {
-            for (long c = 0; c < W; c++) {
-                const long pc = ((1 + r) * Wp + 1 + c) * L;
-                for (long g = 0; g < L; g += 4) {
-                    const long i = pc + g;
-                    const v4 dn = LD(d + i);
+        INTERIOR(i, k) {
+            const v4 dn = LD(d + i);
 #define EDGE(arr, o, dv) (LD(arr + i + (o)) * (one + b * (LD(m + i + (o)) - (dv))))
-                    v4 sum = ((((((EDGE(aN, o0, dn) + EDGE(aN, o1, dn)) + EDGE(aN, o2, dn)) + EDGE(aN, o3, dn)) + EDGE(aN, o4, dn))
-                               + EDGE(aN, o5, dn)) + EDGE(aN, o6, dn)) + EDGE(aN, o7, dn);
-                    v4 gv = LD(e + i) * sum;
-                    if (useFar) {
-                        const v4 df = dn - inf;
-                        v4 sf = ((((((EDGE(aF, o0, df) + EDGE(aF, o1, df)) + EDGE(aF, o2, df)) + EDGE(aF, o3, df)) + EDGE(aF, o4, df))
-                                  + EDGE(aF, o5, df)) + EDGE(aF, o6, df)) + EDGE(aF, o7, df);
-                        gv = gv + LD(ef + i) * sf;
-                    }
-#undef EDGE
-                    if (t == T - 1) {
-                        // The traceback's gradient through pred = softmax(−β v) of the last sweep.
-                        gv = gv + (nb * LD(Es + i)) * (LD(gEs + i) - NB(Q, i));
-                    }
-                    ST(gP + i, gv);
-                }
+            v4 gv = SPLAT(0.0);
+            if (nearLive[t * P * G + i / 4]) {
+            v4 sum = ((((((EDGE(aN, o0, dn) + EDGE(aN, o1, dn)) + EDGE(aN, o2, dn)) + EDGE(aN, o3, dn)) + EDGE(aN, o4, dn))
+                       + EDGE(aN, o5, dn)) + EDGE(aN, o6, dn)) + EDGE(aN, o7, dn);
+            gv = LD(e + i) * sum;
             }
+            if (useFar && farLive[t * P * G + i / 4]) {
+                const v4 df = dn - inf;
+                v4 sf = ((((((EDGE(aF, o0, df) + EDGE(aF, o1, df)) + EDGE(aF, o2, df)) + EDGE(aF, o3, df)) + EDGE(aF, o4, df))
+                          + EDGE(aF, o5, df)) + EDGE(aF, o6, df)) + EDGE(aF, o7, df);
+                gv = gv + LD(ef + i) * sf;
+            }
+#undef EDGE
+            if (t == T - 1) {
+                // The traceback's gradient through pred = softmax(−β v) of the last sweep.
+                gv = gv + (nb * LD(Es + i)) * (LD(gEs + i) - NB(Q, i));
+            }
+            ST(gP + i, gv);
         }
         double *sw = gD; gD = gP; gP = sw;
     }
     return RELAX_SP_OK;
 }
 
+/// One copy of the body per t-conorm, so that its choice is made once per call.
+ATTR static int FN(const relax_sp_params *p, const double *cost, const double *gOut, double *outPath,
+                   double *gCost, double *ws) {
+    switch (p->tconorm) {
+    case 0: return BODYFN(0, p, cost, gOut, outPath, gCost, ws);
+    case 1: return BODYFN(1, p, cost, gOut, outPath, gCost, ws);
+    default: return BODYFN(2, p, cost, gOut, outPath, gCost, ws);
+    }
+}
+
 #undef NB
+#undef INTERIOR
