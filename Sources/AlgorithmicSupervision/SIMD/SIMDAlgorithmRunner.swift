@@ -1,5 +1,7 @@
-/// The agreement bound between ``AlgorithmImplementation/optimized`` and the reference interpreter,
-/// per entry: `|simd − reference| ≤ abs + rel·|reference|`. The SIMD programs skip blends
+/// The agreement bound between the optimized implementations (``AlgorithmImplementation/optimized``,
+/// ``AlgorithmImplementation/optimizedAVX2``: the Swift SIMD kernels and the shortest path's C
+/// kernel in both builds) and the reference interpreter, per entry:
+/// `|simd − reference| ≤ abs + rel·|reference|`. The SIMD programs skip blends
 /// whose branch was skipped (the reference computes `p·v + (1 − p)·v`), sum in other orders and
 /// use closed-form derivatives; each such step differs by a few roundings.
 ///

@@ -46,14 +46,16 @@ extension SIMDShortestPath {
         var params = relax_sp_params(H: H, W: W, groups: G, iterations: iterations, beta: beta, infinity: infinity,
                                      q: q, tconorm: kind)
         let doubles = relax_shortest_path_workspace(&params)
-        let scratch = Scratch(lanes: (doubles + 3) / 4)
-        let work = scratch.take((doubles + 3) / 4, zeroed: false)
+        let workLanes = (doubles + 3) / 4 + 2   // two spare lanes: the kernel's maps start on a 64-byte line
+        let scratch = Scratch(lanes: workLanes)
+        let work = scratch.take(workLanes, zeroed: false)
         var path = [Lane](repeating: .zero, count: H * W * G)
         var grad: [Lane]? = gP == nil ? nil : [Lane](repeating: .zero, count: H * W * G)
         var used = RELAX_ALGO_KERNEL_BASELINE
         let kernel = build == .avx2FMA ? RELAX_ALGO_KERNEL_AVX2_FMA : RELAX_ALGO_KERNEL_BASELINE
-        let status = work.withMemoryRebound(to: Double.self, capacity: doubles) { ws in
-            cost.withUnsafeBufferPointer { c in
+        let status: relax_sp_status = work.withMemoryRebound(to: Double.self, capacity: 4 * workLanes) { block in
+            let ws = block + (64 - Int(bitPattern: block) % 64) % 64 / 8
+            return cost.withUnsafeBufferPointer { c in
                 path.withUnsafeMutableBufferPointer { out in
                     c.withMemoryRebound(to: Double.self) { cd in
                         out.withMemoryRebound(to: Double.self) { od in
