@@ -79,9 +79,14 @@ let package = Package(
             dependencies: ["Renderer", "SortingNetworks", "ExactArithmetic", "ProofSupport", "SortingNetworksProofs"],
             path: "Proofs/Renderer",
             swiftSettings: optimizedInDebug),
+        // The relaxed shortest path of the SIMD algorithm runner in C: baseline and AVX2 + FMA, chosen at run time.
+        .target(
+            name: "CAlgorithmKernels",
+            dependencies: ["CPUFeatures"],
+            cSettings: [.unsafeFlags(["-O2"])]),
         .target(
             name: "AlgorithmicSupervision",
-            dependencies: [.product(name: "Numerics", package: "swift-numerics")],
+            dependencies: ["CAlgorithmKernels", .product(name: "Numerics", package: "swift-numerics")],
             swiftSettings: optimizedInDebug),
         .target(name: "ProofSupport", path: "Proofs/Support"),
         .target(
