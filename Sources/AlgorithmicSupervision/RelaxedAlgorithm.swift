@@ -138,13 +138,18 @@ public protocol RelaxedAlgorithmRunner: Sendable {
 public enum AlgorithmImplementation: String, CaseIterable, Sendable {
     /// The interpreter of the relaxed-program language running the programs as written.
     case reference
-    /// Programs compiled by hand to straight-line code, SIMD across the batch.
+    /// Programs compiled by hand to straight-line code, SIMD across the batch (the shortest
+    /// path's C kernel in its baseline x86-64 build).
     case optimized
+    /// The same with the AVX2 + FMA build of the shortest-path C kernel where the CPU has
+    /// them (checked at run time; otherwise the baseline build).
+    case optimizedAVX2 = "optimized-avx2"
 
     public var runner: any RelaxedAlgorithmRunner {
         switch self {
         case .reference: ReferenceAlgorithmRunner()
         case .optimized: SIMDAlgorithmRunner()
+        case .optimizedAVX2: SIMDAlgorithmRunner(avx2FMA: true)
         }
     }
 }

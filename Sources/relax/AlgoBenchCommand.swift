@@ -18,7 +18,7 @@ struct AlgoBenchCommand: AsyncParsableCommand {
     var seed: UInt64 = 7
     @Option(help: "Only this program (bubble_sort or shortest_path); default both.")
     var only: String?
-    @Option(help: "Only this implementation (reference or optimized); default both, with their ratio.")
+    @Option(help: "Only this implementation (reference, optimized or optimized-avx2); default all, with the ratios.")
     var implementation: String?
 
     struct Config { let name: String; let program: AlgorithmProgram; let inputs: [String: Batched<Double>]; let cot: [String: [Double]]; let p: AlgorithmParameters }
@@ -53,6 +53,9 @@ struct AlgoBenchCommand: AsyncParsableCommand {
             }
             if let r = times[.reference], let o = times[.optimized] {
                 print("\(c.name) | reference/optimized ratio | \(String(format: "%.1f", r / o)) |")
+            }
+            if let r = times[.reference], let o = times[.optimizedAVX2] {
+                print("\(c.name) | reference/optimized-avx2 ratio | \(String(format: "%.1f", r / o)) |")
             }
         }
     }

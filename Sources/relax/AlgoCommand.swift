@@ -67,6 +67,9 @@ struct AlgoRunCommand: AsyncParsableCommand {
           {"start": [0, 0.5]}                                                 (counter)
         CSV input (--csv): bubble_sort, one batch row per line; counter, one start per line;
         shortest_path, one cost grid (batch 1). Without cotangents no gradient is computed.
+        Cotangents for either input: --cotangent NAME=FILE, a CSV in the output's layout (its last
+        axis along a line; batch-shaped outputs one value per line), e.g.
+          printf '3,1,2\n' | relax algo run --program bubble_sort --csv --cotangent array=ct.csv
         """)
 
     @OptionGroup var options: AlgoOptions
@@ -74,6 +77,8 @@ struct AlgoRunCommand: AsyncParsableCommand {
     var implementation: String = "optimized"
     @Flag(help: "Read CSV instead of JSON.")
     var csv = false
+    @Option(name: .customLong("cotangent"), help: ArgumentHelp("Cotangent of an output from a CSV file (repeatable).", valueName: "NAME=FILE"))
+    var cotangentFiles: [String] = []
     @Flag(help: "Fail (exit 1) if a While reaches max_iter instead of reporting it.")
     var strict = false
     @Argument(help: "Input file (default: stdin).")
@@ -81,7 +86,7 @@ struct AlgoRunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (program, parameters) = try options.parameters()
-        guard let impl = AlgorithmImplementation(rawValue: implementation) else { throw ValidationError("implementation: reference | optimized") }
+        guard let impl = AlgorithmImplementation(rawValue: implementation) else { throw ValidationError("implementation: " + AlgorithmImplementation.allCases.map(\.rawValue).joined(separator: " | ")) }
         let data: Data
         if let file {
             guard let d = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read \(file)") }
@@ -89,7 +94,12 @@ struct AlgoRunCommand: AsyncParsableCommand {
         } else {
             data = FileHandle.standardInput.readDataToEndOfFile()
         }
-        let (inputs, cotangents) = csv ? try AlgoInput.csv(data, program) : try AlgoInput.json(data, program, file: file ?? "stdin")
+        var (inputs, cotangents) = csv ? try AlgoInput.csv(data, program) : try AlgoInput.json(data, program, file: file ?? "stdin")
+        for spec in cotangentFiles {
+            let (name, values) = try AlgoInput.cotangentCSV(spec, program)
+            guard cotangents[name] == nil else { throw ValidationError("cotangent of \"\(name)\" given twice") }
+            cotangents[name] = values
+        }
         let r = try impl.runner.run(program, inputs: inputs, cotangents: cotangents, parameters: parameters)
         if strict, let loop = r.whileReports.first(where: \.reachedMaxIterations) {
             throw AlgorithmError.whileReachedMaxIterations(maxIterations: loop.iterations, remainingMass: loop.remainingMass)
@@ -127,9 +137,24 @@ enum AlgoInput {
         return (inputs, cotangents)
     }
 
-    /// CSV input (`AlgorithmCSV`: one batch row, grid row or word pair per line); no cotangents.
+    /// CSV input (`AlgorithmCSV`: one batch row, grid row or word pair per line); its cotangents
+    /// come from `--cotangent NAME=FILE`.
     static func csv(_ data: Data, _ program: AlgorithmProgram) throws -> ([String: Batched<Double>], [String: [Double]]) {
         (try AlgorithmCSV.parse(String(decoding: data, as: UTF8.self), program: program).inputs, [:])
+    }
+
+    /// `NAME=FILE` of `--cotangent`: the output's name and its cotangent read from the CSV file.
+    static func cotangentCSV(_ spec: String, _ program: AlgorithmProgram) throws -> (String, [Double]) {
+        guard let eq = spec.firstIndex(of: "="), eq != spec.startIndex, spec.index(after: eq) != spec.endIndex else {
+            throw ValidationError("--cotangent expects NAME=FILE, got \"\(spec)\"")
+        }
+        let (name, path) = (String(spec[..<eq]), String(spec[spec.index(after: eq)...]))
+        guard let d = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
+        do {
+            return (name, try AlgorithmCSV.cotangent(String(decoding: d, as: UTF8.self), output: name, of: program))
+        } catch {
+            throw ValidationError("\(path): \(error)")
+        }
     }
 
     /// Nested JSON arrays of `x` (shortest round-trip decimals).

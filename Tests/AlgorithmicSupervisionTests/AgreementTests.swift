@@ -2,14 +2,19 @@ import AlgorithmicSupervision
 import SortingNetworks
 import Testing
 
-/// The SIMD programs agree with the reference interpreter within `simdAgreementBound`
+/// The optimized implementations (SIMD programs, the shortest path's C kernel in both builds) agree with the reference interpreter within `simdAgreementBound`
 /// (outputs and gradients), on random batches that are not multiples of the lane width,
 /// soft and hard, every t-conorm and traceback.
 @Suite struct AgreementTests {
     func compare(_ program: AlgorithmProgram, _ inputs: [String: Batched<Double>], _ cot: [String: [Double]],
                  _ p: AlgorithmParameters, _ label: String) throws {
         let ref = try run(.reference, program, inputs, cotangents: cot, p)
-        let fast = try run(.optimized, program, inputs, cotangents: cot, p)
+        for impl in AlgorithmImplementation.allCases where impl != .reference {
+            try compare(program, ref, try run(impl, program, inputs, cotangents: cot, p), "\(impl) \(label)")
+        }
+    }
+
+    func compare(_ program: AlgorithmProgram, _ ref: AlgorithmResult, _ fast: AlgorithmResult, _ label: String) throws {
         for name in program.outputs {
             expectClose(fast.outputs[name]!.values, ref.outputs[name]!.values, abs: simdAgreementBound.abs, rel: simdAgreementBound.rel, "\(label) \(name)")
         }

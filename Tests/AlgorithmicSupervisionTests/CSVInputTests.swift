@@ -46,4 +46,39 @@ import Testing
         #expect(error("ab,cd\nab,c\n", .editDistance) == .wordLength(line: 2, input: "b", expected: 2, found: 1))
         #expect(AlgorithmCSVError.notANumber(line: 2, column: 2, cell: "x").description == "CSV line 2, column 2: \"x\" is not a number")
     }
+
+    /// `relax algo run --cotangent NAME=FILE`: cotangents read from CSV in the output's layout give
+    /// the same gradients as the same numbers passed directly, for both implementations.
+    @Test func cotangentsFromCSV() throws {
+        let sort = try AlgorithmCSV.parse("3,1,2\n0.5,-1,4\n", program: .bubbleSort).inputs
+        let ct = try AlgorithmCSV.cotangent("# d/d array\n1,0,0\n0,0,1\n", output: "array", of: .bubbleSort)
+        #expect(ct == [1, 0, 0, 0, 0, 1])
+        let loss = try AlgorithmCSV.cotangent("1\n2\n", output: "loss_sum", of: .bubbleSort)
+        #expect(loss == [1, 2])
+        for impl in AlgorithmImplementation.allCases {
+            let fromCSV = try impl.runner.run(.bubbleSort, inputs: sort, cotangents: ["array": ct, "loss_sum": loss], parameters: params { _ in })
+            let direct = try impl.runner.run(.bubbleSort, inputs: sort, cotangents: ["array": [1, 0, 0, 0, 0, 1], "loss_sum": [1, 2]], parameters: params { _ in })
+            let g = try #require(fromCSV.gradients["array"])
+            #expect(g.shape == [2, 3] && g.values == direct.gradients["array"]!.values, "\(impl)")
+            #expect(g.values.contains { $0 != 0 }, "\(impl)")
+        }
+        let grid = try AlgorithmCSV.cotangent("0,0\n0,1\n", output: "path", of: .shortestPath)
+        #expect(grid == [0, 0, 0, 1])
+    }
+
+    @Test func badCotangentCSVGetsATypedError() throws {
+        func error(_ text: String, _ output: String, _ program: AlgorithmProgram) -> AlgorithmCSVError? {
+            do { _ = try AlgorithmCSV.cotangent(text, output: output, of: program); return nil } catch { return error }
+        }
+        #expect(error("1\n", "path_length", .shortestPath) == .unknownOutput("path_length", known: ["path"]))
+        #expect(error("1,2\n", "distance", .editDistance) == .wrongColumnCount(line: 1, expected: 1, found: 2))
+        #expect(error("1,inf\n", "array", .bubbleSort) == .nonFinite(line: 1, column: 2, cell: "inf"))
+        #expect(error("\n", "x", .counter) == .noRows)
+        // A cotangent of the wrong size is caught when the program runs, naming it.
+        let sort = try AlgorithmCSV.parse("3,1,2\n", program: .bubbleSort).inputs
+        let short = try AlgorithmCSV.cotangent("1,0\n", output: "array", of: .bubbleSort)
+        for impl in AlgorithmImplementation.allCases {
+            #expect(throws: AlgorithmError.self) { try impl.runner.run(.bubbleSort, inputs: sort, cotangents: ["array": short], parameters: params { _ in }) }
+        }
+    }
 }

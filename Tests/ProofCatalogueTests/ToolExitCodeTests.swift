@@ -83,4 +83,22 @@ import Testing
         let unknown = try Self.relax(["logic", "train", "--dataset", "no-such-data", "--steps", "1"], in: directory)
         #expect(unknown.status != 0, "\(unknown.output)")
     }
+
+    /// `relax algo run --csv --cotangent array=FILE` prints the gradient; a bad cotangent file is a
+    /// non-zero exit naming the file and the line.
+    @Test func algoRunTakesCotangentsWithCSVInput() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "3,1,2\n".write(to: directory.appendingPathComponent("in.csv"), atomically: true, encoding: .utf8)
+        try "1,0,0\n".write(to: directory.appendingPathComponent("ct.csv"), atomically: true, encoding: .utf8)
+        try "1,x,0\n".write(to: directory.appendingPathComponent("bad.csv"), atomically: true, encoding: .utf8)
+        let good = try Self.relax(["algo", "run", "--program", "bubble_sort", "--csv", "--cotangent", "array=ct.csv", "in.csv"], in: directory)
+        #expect(good.status == 0 && good.output.contains("\"grad_array\""), "\(good.output)")
+        let without = try Self.relax(["algo", "run", "--program", "bubble_sort", "--csv", "in.csv"], in: directory)
+        #expect(without.status == 0 && !without.output.contains("grad_array"), "\(without.output)")
+        let bad = try Self.relax(["algo", "run", "--program", "bubble_sort", "--csv", "--cotangent", "array=bad.csv", "in.csv"], in: directory)
+        #expect(bad.status != 0 && bad.output.contains("bad.csv") && bad.output.contains("line 1, column 2"), "\(bad.output)")
+        let unknown = try Self.relax(["algo", "run", "--program", "bubble_sort", "--csv", "--cotangent", "sorted=ct.csv", "in.csv"], in: directory)
+        #expect(unknown.status != 0 && unknown.output.contains("not an output"), "\(unknown.output)")
+    }
 }

@@ -14,6 +14,8 @@ public enum AlgorithmCSVError: Error, Equatable, Sendable, CustomStringConvertib
     /// An edit-distance word whose length differs from the first line's (the batch is one
     /// tensor `[B, n, K]`, so every `a` word has one length `n` and every `b` word one length `m`).
     case wordLength(line: Int, input: String, expected: Int, found: Int)
+    /// A cotangent for a name that is not one of the program's outputs.
+    case unknownOutput(String, known: [String])
 
     public var description: String {
         switch self {
@@ -24,6 +26,7 @@ public enum AlgorithmCSVError: Error, Equatable, Sendable, CustomStringConvertib
         case .emptyCell(let l, let c): "CSV line \(l), column \(c) is empty"
         case .wordLength(let l, let input, let e, let f):
             "CSV line \(l): word \(input) has \(f) letters, expected \(e) (every row of a batch has the same lengths)"
+        case .unknownOutput(let name, let known): "\"\(name)\" is not an output of the program (outputs: \(known.joined(separator: ", ")))"
         }
     }
 }
@@ -40,6 +43,21 @@ public enum AlgorithmCSVError: Error, Equatable, Sendable, CustomStringConvertib
 public enum AlgorithmCSV {
     public static func parse(_ text: String, program: AlgorithmProgram) throws(AlgorithmCSVError)
         -> (inputs: [String: Batched<Double>], alphabet: [Character]?) {
+        let rows = try table(text, width: program == .editDistance ? 2 : program == .counter ? 1 : nil)
+        if program == .editDistance { return try words(rows) }
+        let width = rows[0].cells.count
+        let flat = try numbers(rows)
+        let inputs: [String: Batched<Double>] = switch program {
+        case .bubbleSort: ["array": Batched(shape: [rows.count, width], values: flat)]
+        case .shortestPath: ["cost": Batched(shape: [1, rows.count, width], values: flat)]
+        case .counter, .editDistance: ["start": Batched(shape: [rows.count], values: flat)]
+        }
+        return (inputs, nil)
+    }
+
+    /// The data lines of `text` split into trimmed cells: at least one line, every line with
+    /// `width` cells (or as many as the first line), no empty cell.
+    static func table(_ text: String, width: Int?) throws(AlgorithmCSVError) -> [(line: Int, cells: [String])] {
         var rows: [(line: Int, cells: [String])] = []
         for (i, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = raw.trimmingSpaces
@@ -47,14 +65,18 @@ public enum AlgorithmCSV {
             rows.append((i + 1, line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingSpaces }))
         }
         guard let first = rows.first else { throw .noRows }
-        let width = program == .editDistance ? 2 : program == .counter ? 1 : first.cells.count
+        let width = width ?? first.cells.count
         for row in rows {
             guard row.cells.count == width else { throw .wrongColumnCount(line: row.line, expected: width, found: row.cells.count) }
             for (c, cell) in row.cells.enumerated() where cell.isEmpty { throw .emptyCell(line: row.line, column: c + 1) }
         }
-        if program == .editDistance { return try words(rows) }
+        return rows
+    }
+
+    /// Every cell as a finite number, row by row.
+    static func numbers(_ rows: [(line: Int, cells: [String])]) throws(AlgorithmCSVError) -> [Double] {
         var flat: [Double] = []
-        flat.reserveCapacity(rows.count * width)
+        flat.reserveCapacity(rows.count * (rows.first?.cells.count ?? 0))
         for row in rows {
             for (c, cell) in row.cells.enumerated() {
                 guard let v = Double(cell) else { throw .notANumber(line: row.line, column: c + 1, cell: cell) }
@@ -62,12 +84,7 @@ public enum AlgorithmCSV {
                 flat.append(v)
             }
         }
-        let inputs: [String: Batched<Double>] = switch program {
-        case .bubbleSort: ["array": Batched(shape: [rows.count, width], values: flat)]
-        case .shortestPath: ["cost": Batched(shape: [1, rows.count, width], values: flat)]
-        case .counter, .editDistance: ["start": Batched(shape: [rows.count], values: flat)]
-        }
-        return (inputs, nil)
+        return flat
     }
 
     /// Word pairs → one-hot letter distributions over the sorted alphabet of the file.

@@ -29,7 +29,9 @@ extension Interpreter {
             w = p
         }
         var merged = s
-        for (name, vTrue) in sTrue.tensors {
+        // Names in sorted order, not the dictionary's: the order in which nodes join the tape
+        // fixes the order of the gradient sums, so a run is reproducible bit for bit.
+        for (name, vTrue) in sTrue.tensors.sorted(by: { $0.key < $1.key }) {
             let vFalse = sFalse.tensors[name]!
             guard vTrue.shape.starts(with: w.shape) else {
                 throw AlgorithmError.shapeMismatch(operation: "If merge of \(name) (probability has more axes)", expected: vTrue.shape, found: w.shape)
@@ -51,17 +53,18 @@ extension Interpreter {
         var s = s0
         var P = try c.probability(s)
         var acc: [String: Tensor<T>] = [:]
-        for (name, v) in s.tensors { acc[name] = try blendWeight(1 - P, v) }
+        // Sorted names: a reproducible tape order (see `If`).
+        for (name, v) in s.tensors.sorted(by: { $0.key < $1.key }) { acc[name] = try blendWeight(1 - P, v) }
         var t = 0
         while P.values.contains(where: { $0 > epsilon }), t < maxIterations {
             s = try run(body, s)
             let next = try P * c.probability(s)
             let w = try P - next
-            for (name, v) in s.tensors { acc[name] = try acc[name]! + blendWeight(w, v) }
+            for (name, v) in s.tensors.sorted(by: { $0.key < $1.key }) { acc[name] = try acc[name]! + blendWeight(w, v) }
             P = next
             t += 1
         }
-        for (name, v) in s.tensors { acc[name] = try acc[name]! + blendWeight(P, v) }
+        for (name, v) in s.tensors.sorted(by: { $0.key < $1.key }) { acc[name] = try acc[name]! + blendWeight(P, v) }
         let remaining = P.values.max().map(toDouble) ?? 0
         reports.append(WhileReport(iterations: t, remainingMass: remaining,
                                    reachedMaxIterations: t == maxIterations && P.values.contains(where: { $0 > epsilon })))

@@ -1,5 +1,7 @@
-/// The agreement bound between ``AlgorithmImplementation/optimized`` and the reference interpreter,
-/// per entry: `|simd − reference| ≤ abs + rel·|reference|`. The SIMD programs skip blends
+/// The agreement bound between the optimized implementations (``AlgorithmImplementation/optimized``,
+/// ``AlgorithmImplementation/optimizedAVX2``: the Swift SIMD kernels and the shortest path's C
+/// kernel in both builds) and the reference interpreter, per entry:
+/// `|simd − reference| ≤ abs + rel·|reference|`. The SIMD programs skip blends
 /// whose branch was skipped (the reference computes `p·v + (1 − p)·v`), sum in other orders and
 /// use closed-form derivatives; each such step differs by a few roundings.
 ///
@@ -16,7 +18,15 @@ public let simdAgreementBound = (abs: 1e-12, rel: 1e-9)
 
 /// The optimized implementation: each shipped program compiled by hand (SIMD/ files).
 public struct SIMDAlgorithmRunner: RelaxedAlgorithmRunner {
-    public init() {}
+    /// The build of the C shortest-path kernel (`SIMDShortestPath+Kernel.swift`).
+    let build: KernelBuild
+
+    /// The baseline build (runs on any x86-64).
+    public init() { build = .baseline }
+
+    /// With `avx2FMA`, the AVX2 + FMA build of the C kernels where the CPU has them (checked
+    /// at run time; otherwise the baseline build).
+    public init(avx2FMA: Bool) { build = avx2FMA ? .avx2FMA : .baseline }
 
     public func run(_ program: AlgorithmProgram, inputs: [String: Batched<Double>], cotangents: [String: [Double]],
                     parameters p: AlgorithmParameters) throws -> AlgorithmResult {
@@ -58,7 +68,12 @@ public struct SIMDAlgorithmRunner: RelaxedAlgorithmRunner {
             let sp = SIMDShortestPath(H: shape[1], W: shape[2], lanes: lanes, beta: p.beta, epsilon: p.epsilon,
                                       maxIterations: p.maxIterations, hard: p.hard, iterations: p.iterations ?? (shape[1] + shape[2]),
                                       tconorm: p.tconorm, q: p.hamacherQ, traceback: p.traceback, infinity: p.infinity)
-            let r = sp.run(pack("cost"), gradPath: cot("path", shape[1] * shape[2]))
+            let (cost, gPath) = (pack("cost"), cot("path", shape[1] * shape[2]))
+            if let r = sp.runKernel(cost, gradPath: gPath, build: build) {
+                return AlgorithmResult(outputs: ["path": out(r.path, shape)], gradients: r.grad.map { ["cost": out($0, shape)] } ?? [:],
+                                       whileReports: [])
+            }
+            let r = sp.run(cost, gradPath: gPath)
             return AlgorithmResult(outputs: ["path": out(r.path, shape)], gradients: r.grad.map { ["cost": out($0, shape)] } ?? [:],
                                    whileReports: r.reports)
         }
