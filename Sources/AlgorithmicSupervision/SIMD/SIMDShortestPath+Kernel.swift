@@ -33,6 +33,11 @@
 //    clamped (every lane above 709 in the far pass: reached cells), constant padding maps, one
 //    body per t-conorm and contiguous interior loops: 3.9 M instructions, 0.72–0.97 ms AVX2,
 //    1.07–1.56 ms baseline (AlgoVision float32 in the same runs: 41–51 ms).
+//  - Fusing each pair of grid passes (row r's exponentials or weights, then row r − 1's sums,
+//    while in L1): bit-identical results, no measurable change (0.49–0.53 ms either way in a C
+//    harness); not kept.
+//  - `Benchmarks/compare-algo.sh` with minima over repeats on both sides (load 4.5): AVX2
+//    0.539 ms, baseline 0.929 ms, AlgoVision float32 36.4 ms: 68× and 39×.
 //  - Where the rest goes (callgrind): the sweep's two neighbour sums and its reverse's per-edge
 //    `a_k (1 + β (m_k − d_n))` (two loads and three arithmetic instructions per edge) are about
 //    60 %; the exponentials 15 %; the traceback and its reverse 25 %. The expanded reverse
