@@ -54,11 +54,17 @@ let package = Package(
         .target(name: "JSON", swiftSettings: optimizedInDebug),
         .target(
             name: "LogicGateNetworks",
-            dependencies: ["NumPyFiles", "InputLimits", "JSON", .product(name: "Numerics", package: "swift-numerics")],
+            dependencies: ["CLogicKernels", "NumPyFiles", "InputLimits", "JSON", .product(name: "Numerics", package: "swift-numerics")],
             swiftSettings: optimizedInDebug),
         .target(name: "Imaging", dependencies: ["CZlib"]),
         // The bundled datasets (digits, mnist5k) as resources, found through Bundle.module.
         .target(name: "Datasets", resources: [.copy("data")]),
+        // The bit-sliced gate interpreter and input packing of BitSlicedLogicNetwork in C (256-bit
+        // words): baseline and AVX2, chosen at run time.
+        .target(
+            name: "CLogicKernels",
+            dependencies: ["CPUFeatures"],
+            cSettings: [.unsafeFlags(["-O2"])]),
         // The silhouette kernels of SIMDSoftRasterizer in C: baseline and AVX2 + FMA, chosen at run time.
         .target(
             name: "CRendererKernels",

@@ -66,7 +66,9 @@ if [[ $parts == *" logic "* ]]; then
 # one thread, CPU time. The authors' C (difflogic CompiledLogicNet) is generated from the same
 # model and run on the same inputs up to LOGIC_C_CAP gates per layer, compiled as their main.py
 # does (gcc -O1 below 50,000 gates, -O0 above; their compile time grows steeply with size).
-# LOGIC_WIDTHS overrides the widths. Needs DIFFLOGIC_SRC.
+# LOGIC_WIDTHS overrides the widths; LOGIC_KERNEL picks the bit-sliced kernel (c = baseline
+# SSE2, the default; c-avx2; swift). The authors' compiled C is cached (see compare-logic.sh).
+# Needs DIFFLOGIC_SRC.
 logic_widths=(${LOGIC_WIDTHS:-1000 2000 4000 8000 16000 32000 64000})
 logic_c_cap=${LOGIC_C_CAP:-8000}
 : "${DIFFLOGIC_SRC:?set DIFFLOGIC_SRC to the unpacked difflogic sdist (see fixtures/generate/logic_difflogic_oracle.py)}"
@@ -83,7 +85,7 @@ work=$(mktemp -d)
                 | awk -v w="$w" -v g="$gates" -v o="$opt" '/end to end/ { for (i = 1; i <= NF; i++) if ($i == "M") { printf "%s,%s,authors-c-gcc-O%s,%.0f\n", w, g, o, $(i - 1) * 1e6; break } }'
             args=(--model "$work/model.json" --inputs "$work/x.npy" --expected-counts "$work/counts.npy")
         fi
-        "$relax" logic bench "${args[@]}" --threads 1 --repetitions 3 | tee -a /dev/stderr \
+        "$relax" logic bench "${args[@]}" --threads 1 --repetitions 3 --kernel "${LOGIC_KERNEL:-c}" | tee -a /dev/stderr \
             | awk -v w="$w" -v g="$gates" '/^plain/ { impl = "bit-sliced-plain" } /^simplified/ { impl = "bit-sliced-simplified" }
                   /end to end \(pack/ { for (i = 1; i <= NF; i++) if ($i == "M") { printf "%s,%s,%s,%.0f\n", w, g, impl, $(i - 1) * 1e6; break } }'
     done

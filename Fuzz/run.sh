@@ -23,7 +23,9 @@ bin=$(swift build -c release --scratch-path "$scratch" --show-bin-path)
 mapfile -t objects < <(find "$bin" -path '*.build/*' -name '*.o' | grep -v -e '-tool.build/' -e '/ArgumentParser' | sort)
 includes=(-I "$bin/Modules")
 while IFS= read -r map; do includes+=(-Xcc "-fmodule-map-file=$map"); done < <(
-    find Sources/CZlib Sources/CGMP "$scratch/checkouts/swift-numerics/Sources" -name module.modulemap 2>/dev/null | sort -u)
+    { find Sources/CZlib Sources/CGMP "$scratch/checkouts/swift-numerics/Sources" -name module.modulemap 2>/dev/null
+      # The module maps SwiftPM generates for C targets with an include/ folder (CPUFeatures, CSortingKernels, CRendererKernels).
+      find "$bin" -mindepth 2 -maxdepth 2 -path '*.build/module.modulemap'; } | sort -u)
 
 for t in "${targets[@]}"; do
     exe="$scratch/fuzz-$t"
@@ -38,7 +40,8 @@ for t in "${targets[@]}"; do
     fi
     echo "[fuzz] $t: ${seconds} s" >&2
     # -rss_limit_mb: a target that needs more than 2 GB for one input is a finding too.
-    if "$exe" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -max_len=65536 \
+    # Swift's own crash backtracer would take the signal before libFuzzer writes the crashing input.
+    if SWIFT_BACKTRACE=enable=no "$exe" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -max_len=65536 \
         -artifact_prefix="Fuzz/regressions/$t/" "$scratch/found/$t" "Fuzz/corpus/$t" >"$scratch/$t.log" 2>&1; then
         echo "[fuzz] $t: no crash ($(grep -E '^#[0-9]+' "$scratch/$t.log" | tail -1 | cut -c1-100))" >&2
     else

@@ -35,6 +35,26 @@ INL v8f K(vexp)(v8f x) {
     return K(sel)(under, SPLAT(0.0f), y);
 }
 
+/// F(−x/τ) of the Cauchy distribution from the distance x ≥ 0 and τ directly (no division x/τ):
+/// Cephes' atanf reduction written in x and τ, a = x/τ: a > tan(3π/8): F(−a) = −atan(−τ/x)/π;
+/// a > tan(π/8): ¼ − atan((x − τ)/(x + τ))/π; else ½ − atan(x/τ)/π. One division; the lower
+/// tail keeps its relative accuracy. With τ = 1 this is the `cdf` above.
+INL v8f K(cauchy_tail)(v8f x, v8f tau) {
+    const v8f zero = SPLAT(0.0f);
+    v8i big = x > tau * SPLAT(2.414213562373095f);
+    v8i mid = x > tau * SPLAT(0.4142135623730950f);
+    v8f num = K(sel)(big, -tau, K(sel)(mid, x - tau, x));
+    v8f den = K(sel)(big, x, K(sel)(mid, x + tau, tau));
+    v8f z = num / den, zz = z * z;
+    v8f p = SPLAT(8.05374449538e-2f);
+    p = MADD(p, zz, SPLAT(-1.38776856032e-1f));
+    p = MADD(p, zz, SPLAT(1.99777106478e-1f));
+    p = MADD(p, zz, SPLAT(-3.33329491539e-1f));
+    p = MADD(p * zz, z, z);
+    v8f c0 = K(sel)(big, zero, K(sel)(mid, SPLAT(0.25f), SPLAT(0.5f)));
+    return c0 - p * SPLAT(0.318309886183790672f);
+}
+
 /// Coverage b = F(u) and, when `want_f`, the density f(u) for the family `cdf` (a constant
 /// after inlining). The rational families repeat the reference's operations exactly; the others
 /// use the approximations named in the file header.
@@ -93,76 +113,77 @@ INL v8f K(cdf)(v8f u, v8f *f, const int cdf, const int want_f) {
         if (want_f) *f = e * r * r;
         return K(sel)(neg, e * r, r);
     }
-    default: { // RELAX_CDF_CAUCHY
-        // F(−a) = ½ − atan(a)/π for a = |u|, with Cephes' atanf reduction folded in so that the
-        // lower tail keeps its relative accuracy: a > tan(3π/8): F(−a) = −atan(−1/a)/π;
-        // a > tan(π/8): ¼ − atan((a − 1)/(a + 1))/π; else ½ − atan(a)/π. One division.
-        v8f a = K(vabs)(u);
-        v8i big = a > SPLAT(2.414213562373095f);
-        v8i mid = (a > SPLAT(0.4142135623730950f)) & ~big;
-        v8f num = K(sel)(big, SPLAT(-1.0f), K(sel)(mid, a - one, a));
-        v8f den = K(sel)(big, a, K(sel)(mid, a + one, one));
-        v8f z = num / den, zz = z * z;
-        v8f p = SPLAT(8.05374449538e-2f);
-        p = MADD(p, zz, SPLAT(-1.38776856032e-1f));
-        p = MADD(p, zz, SPLAT(1.99777106478e-1f));
-        p = MADD(p, zz, SPLAT(-3.33329491539e-1f));
-        p = MADD(p * zz, z, z);
-        v8f c0 = K(sel)(big, zero, K(sel)(mid, SPLAT(0.25f), half));
-        v8f L = c0 - p * SPLAT(0.318309886183790672f);
+    default: { // RELAX_CDF_CAUCHY: `cauchy_tail` below with τ = 1
+        v8f L = K(cauchy_tail)(K(vabs)(u), one);
         if (want_f) *f = SPLAT(0.318309886183790672f) / MADD(u, u, one);
         return K(sel)(neg, L, one - L);
     }
     }
 }
 
-/// One edge: clamped projection parameter, residual r = P_k + t·e_k − p, |r|², and the edge
-/// function e_k × (p − P_k) evaluated exactly as the reference does (so `inside` agrees bit for bit).
+/// Per-face constants, broadcast once per face (per row for the row-dependent ones), so that the
+/// pair loop is vector arithmetic with memory or register operands only. `len2` is +∞ for a
+/// degenerate edge (|e|² = 0): the projection parameter is then num/∞ = 0, which is the
+/// reference's t = 0, without a per-pair mask. `eyC`, `exwyC` are e_y and e_x·w_y times the
+/// orientation o ∈ {−1, 0, 1} (`eyN` = −o·e_y): o·(e_x·w_y − e_y·w_x) is then computed exactly
+/// (rounding is symmetric), so "strictly inside" is min of the three oriented edge functions > 0.
+typedef struct {
+    v8f ax[3], ay[3], ex[3], ey[3], len2[3], eyN[3];
+    v8f wyey[3], exwyC[3], py;
+} K(consts_t);
+
+INL void K(face_consts)(const relax_render_face *fc, K(consts_t) *C) {
+    float o = fc->orient > 0 ? 1.0f : (fc->orient < 0 ? -1.0f : 0.0f);
+    for (int k = 0; k < 3; k++) {
+        C->ax[k] = SPLAT(fc->ax[k]); C->ay[k] = SPLAT(fc->ay[k]);
+        C->ex[k] = SPLAT(fc->ex[k]); C->ey[k] = SPLAT(fc->ey[k]);
+        C->len2[k] = SPLAT(fc->len2[k] > 0 ? fc->len2[k] : __builtin_inff());
+        C->eyN[k] = SPLAT(-(o * fc->ey[k]));
+    }
+}
+
+/// Per-row constants of a face: w_y = p_y − a_y, w_y·e_y (0 for a degenerate edge), o·e_x·w_y.
+INL void K(row_consts)(const relax_render_face *fc, float py, K(consts_t) *C) {
+    float o = fc->orient > 0 ? 1.0f : (fc->orient < 0 ? -1.0f : 0.0f);
+    C->py = SPLAT(py);
+    for (int k = 0; k < 3; k++) {
+        float wy = py - fc->ay[k];
+        C->wyey[k] = SPLAT(wy * fc->ey[k]);
+        C->exwyC[k] = SPLAT(o * (fc->ex[k] * wy));
+    }
+}
+
+/// One edge: clamped projection parameter t, residual r = P_k + t·e_k − p, |r|² and the oriented
+/// edge function, with the reference's IEEE operations in the reference's order (no FMA).
 typedef struct { v8f t, rx, ry, D, cross; } K(edge_t);
 
-INL K(edge_t) K(edge)(v8f px, v8f py, const relax_render_face *fc, int k, v8f wy, v8f wyey, v8f exwy) {
+INL K(edge_t) K(edge)(v8f px, const K(consts_t) *C, int k) {
     K(edge_t) e;
-    const v8f ex = SPLAT(fc->ex[k]), ey = SPLAT(fc->ey[k]);
-    v8f wx = px - SPLAT(fc->ax[k]);
-    v8f t = (wx * ex + wyey) / SPLAT(fc->len2[k]);
-    t = K(vmin)(K(vmax)(t, SPLAT(0.0f)), SPLAT(1.0f));
-    t = K(sel)(SPLAT(fc->len2[k]) > SPLAT(0.0f), t, SPLAT(0.0f));
-    e.t = t;
-    e.rx = (t * ex + SPLAT(fc->ax[k])) - px;
-    e.ry = (t * ey + SPLAT(fc->ay[k])) - py;
+    v8f wx = px - C->ax[k];
+    v8f t = (wx * C->ex[k] + C->wyey[k]) / C->len2[k];
+    e.t = K(vmin)(K(vmax)(t, SPLAT(0.0f)), SPLAT(1.0f)); // NaN (0/0 cannot occur: len2 > 0) → 0
+    e.rx = (e.t * C->ex[k] + C->ax[k]) - px;
+    e.ry = (e.t * C->ey[k] + C->ay[k]) - C->py;
     e.D = e.rx * e.rx + e.ry * e.ry;
-    e.cross = exwy - ey * wx;
-    (void)wy;
+    e.cross = C->eyN[k] * wx + C->exwyC[k];
     return e;
 }
 
-/// Per-row constants of a face: w_y = p_y − a_y, w_y·e_y, e_x·w_y for each edge.
-typedef struct { v8f py, wy[3], wyey[3], exwy[3]; } K(row_t);
-
-INL K(row_t) K(row)(const relax_render_face *fc, float py) {
-    K(row_t) r;
-    r.py = SPLAT(py);
-    for (int k = 0; k < 3; k++) {
-        float wy = py - fc->ay[k];
-        r.wy[k] = SPLAT(wy);
-        r.wyey[k] = SPLAT(wy * fc->ey[k]);
-        r.exwy[k] = SPLAT(fc->ex[k] * wy);
-    }
-    return r;
+INL v8i K(inside)(v8f c0, v8f c1, v8f c2) {
+    return K(vmin)(K(vmin)(c0, c1), c2) > SPLAT(0.0f);
 }
 
-INL v8i K(inside)(const relax_render_face *fc, v8f c0, v8f c1, v8f c2) {
-    const v8f zero = SPLAT(0.0f);
-    if (fc->orient > 0) return (c0 > zero) & (c1 > zero) & (c2 > zero);
-    if (fc->orient < 0) return (c0 < zero) & (c1 < zero) & (c2 < zero);
-    return SPLATI(0);
-}
-
-/// u = s·x/τ from the squared distance and the inside mask.
-INL v8f K(argument)(const relax_render_params *P, v8f D, v8i in, const int squared) {
+/// b = F(s·x/τ) from the squared distance and the inside mask; for Cauchy from x and τ directly.
+INL v8f K(coverage)(const relax_render_params *P, v8f D, v8i in, v8f *xout, const int cdf, const int squared) {
     v8f x = squared ? D : __builtin_elementwise_sqrt(D);
+    *xout = x;
+    if (cdf == RELAX_CDF_CAUCHY) {
+        v8f L = K(cauchy_tail)(x, SPLAT(P->tau));
+        return K(sel)(in, SPLAT(1.0f) - L, L);
+    }
     v8f u = x / SPLAT(P->tau);
-    return (v8f)((v8i)u ^ (~in & SPLATI((int32_t)0x80000000)));
+    u = (v8f)((v8i)u ^ (~in & SPLATI((int32_t)0x80000000)));
+    return K(cdf)(u, 0, cdf, 0);
 }
 
 INL v8f K(fold)(v8f a, v8f b, const int fold) {
@@ -174,41 +195,84 @@ INL v8f K(fold)(v8f a, v8f b, const int fold) {
 }
 
 /// b for 8 pixels of one row and one face.
-INL v8f K(forward_pair)(const relax_render_params *P, const relax_render_face *fc, const K(row_t) *R, v8f px,
-                        const int cdf, const int squared) {
-    K(edge_t) e0 = K(edge)(px, R->py, fc, 0, R->wy[0], R->wyey[0], R->exwy[0]);
-    K(edge_t) e1 = K(edge)(px, R->py, fc, 1, R->wy[1], R->wyey[1], R->exwy[1]);
-    K(edge_t) e2 = K(edge)(px, R->py, fc, 2, R->wy[2], R->wyey[2], R->exwy[2]);
+INL v8f K(forward_pair)(const relax_render_params *P, const K(consts_t) *C, v8f px, const int cdf, const int squared) {
+    K(edge_t) e0 = K(edge)(px, C, 0), e1 = K(edge)(px, C, 1), e2 = K(edge)(px, C, 2);
+    v8f D = K(vmin)(K(vmin)(e0.D, e1.D), e2.D), x;
+    return K(coverage)(P, D, K(inside)(e0.cross, e1.cross, e2.cross), &x, cdf, squared);
+}
+
+/// s·x (x = d or d², s = +1 strictly inside, else −1: −0 outside at d = 0, where every F is ½).
+INL v8f K(signed_distance)(const K(consts_t) *C, v8f px, const int squared) {
+    K(edge_t) e0 = K(edge)(px, C, 0), e1 = K(edge)(px, C, 1), e2 = K(edge)(px, C, 2);
     v8f D = K(vmin)(K(vmin)(e0.D, e1.D), e2.D);
-    v8i in = K(inside)(fc, e0.cross, e1.cross, e2.cross);
-    return K(cdf)(K(argument)(P, D, in, squared), 0, cdf, 0);
+    v8f x = squared ? D : __builtin_elementwise_sqrt(D);
+    v8i in = K(inside)(e0.cross, e1.cross, e2.cross);
+    return (v8f)((v8i)x ^ (~in & SPLATI((int32_t)0x80000000)));
+}
+
+/// b = F(s·x/τ) from s·x: the same operations as `coverage` (u = (s·x)/τ = s·(x/τ) exactly).
+INL v8f K(coverage_signed)(v8f sx, v8f tau, const int cdf) {
+    if (cdf == RELAX_CDF_CAUCHY) {
+        v8f L = K(cauchy_tail)(K(vabs)(sx), tau);
+        return K(sel)(sx > SPLAT(0.0f), SPLAT(1.0f) - L, L);
+    }
+    return K(cdf)(sx / tau, 0, cdf, 0);
 }
 
 typedef struct { v8f g0x, g0y, g1x, g1y, g2x, g2y; } K(grad_t);
 
-/// The gradient contributions of 8 pixels of one row for one face, added to `G`. `A` and `g`
-/// are the pixels' silhouette and cotangent; `tp` the max-ties mask (max only).
-INL void K(backward_pair)(const relax_render_params *P, const relax_render_face *fc, const K(row_t) *R, v8f px,
-                          v8i valid, v8f A, v8f g, int32_t *tp, K(grad_t) *G,
-                          const int cdf, const int fold, const int squared) {
-    const v8f threshold = SPLAT(P->threshold), one = SPLAT(1.0f), zero = SPLAT(0.0f);
-    K(edge_t) e0 = K(edge)(px, R->py, fc, 0, R->wy[0], R->wyey[0], R->exwy[0]);
-    K(edge_t) e1 = K(edge)(px, R->py, fc, 1, R->wy[1], R->wyey[1], R->exwy[1]);
-    K(edge_t) e2 = K(edge)(px, R->py, fc, 2, R->wy[2], R->wyey[2], R->exwy[2]);
-    // Arg-min with strict <, the first edge winning ties (as the reference).
+/// The per-pixel factor of the backward that does not depend on the face: g·(∂A/∂b numerator)
+/// (probabilistic 1 − A, Einstein 1 − A², max 1), times 1/π for Cauchy (its density's constant)
+/// and 2 in squared mode (∂d²/∂r = 2r).
+INL v8f K(numerator)(v8f A, v8f g, const int cdf, const int fold, const int squared) {
+    v8f n = fold == RELAX_FOLD_PROBABILISTIC ? g * (SPLAT(1.0f) - A)
+          : fold == RELAX_FOLD_EINSTEIN ? g * (SPLAT(1.0f) - A * A) : g;
+    if (cdf == RELAX_CDF_CAUCHY) n = n * SPLAT(0.318309886183790672f);
+    if (squared) n = n * SPLAT(2.0f);
+    return n;
+}
+
+/// The geometry half of the backward for 8 pixels of one row: the nearest edge (arg-min with
+/// strict <, the first edge winning ties, as the reference), its t and residual, and s·x.
+typedef struct { v8f sx, t, rx, ry; v8i m1, m2; } K(near_t);
+
+INL K(near_t) K(nearest)(const K(consts_t) *C, v8f px, const int squared) {
+    K(near_t) n;
+    K(edge_t) e0 = K(edge)(px, C, 0), e1 = K(edge)(px, C, 1), e2 = K(edge)(px, C, 2);
     v8i m1 = e1.D < e0.D;
     v8f D = K(sel)(m1, e1.D, e0.D), t = K(sel)(m1, e1.t, e0.t);
     v8f rx = K(sel)(m1, e1.rx, e0.rx), ry = K(sel)(m1, e1.ry, e0.ry);
     v8i m2 = e2.D < D;
-    D = K(sel)(m2, e2.D, D); t = K(sel)(m2, e2.t, t);
-    rx = K(sel)(m2, e2.rx, rx); ry = K(sel)(m2, e2.ry, ry);
-    v8i on1 = m1 & ~m2, on0 = ~m1 & ~m2;
-    v8i in = K(inside)(fc, e0.cross, e1.cross, e2.cross);
-    v8f u = K(argument)(P, D, in, squared);
-    v8f dens;
-    v8f b = K(cdf)(u, &dens, cdf, 1);
-    v8i active = (b > threshold) & valid;
-    v8f dAdb;
+    D = K(sel)(m2, e2.D, D);
+    n.t = K(sel)(m2, e2.t, t); n.rx = K(sel)(m2, e2.rx, rx); n.ry = K(sel)(m2, e2.ry, ry);
+    n.m1 = m1; n.m2 = m2;
+    v8f x = squared ? D : __builtin_elementwise_sqrt(D);
+    v8i in = K(inside)(e0.cross, e1.cross, e2.cross);
+    n.sx = (v8f)((v8i)x ^ (~in & SPLATI((int32_t)0x80000000)));
+    return n;
+}
+
+/// The chain-rule half: the gradient contributions of those 8 pixels, added to `G`. `A` is the
+/// pixels' silhouette, `N` their `numerator`; `tp` the max-ties mask (max only). The divisions
+/// of the chain rule (∂A/∂b's denominator, /τ, /d) and Cauchy's density 1/(π(1 + u²)) are one:
+/// factor = N·f̂ / (q·τ̂·d) with q = 1 − b (Einstein 1 − b²; max 1), and for Cauchy f̂ = 1,
+/// τ̂ = τ(1 + u²) = τ + x²/τ (no u needed), else f̂ = f(u), τ̂ = τ. The sign s is applied last.
+INL void K(chain)(const relax_render_params *P, K(near_t) n, v8i valid, v8f A, v8f N, int32_t *tp, K(grad_t) *G,
+                  const int cdf, const int fold, const int squared) {
+    const v8f one = SPLAT(1.0f), zero = SPLAT(0.0f), tau = SPLAT(P->tau);
+    v8f x = K(vabs)(n.sx), b, num = N, den;
+    v8i out = (v8i)n.sx < SPLATI(0); // the sign bit: s = −1 (−0 outside at d = 0)
+    if (cdf == RELAX_CDF_CAUCHY) {
+        v8f L = K(cauchy_tail)(x, tau);
+        b = K(sel)(out, L, one - L);
+        den = MADD(x, x * SPLAT(1.0f / P->tau), tau);
+    } else {
+        v8f dens;
+        b = K(cdf)(n.sx / tau, &dens, cdf, 1);
+        num = num * dens;
+        den = tau;
+    }
+    v8i active = (b > SPLAT(P->threshold)) & valid;
     switch (fold) {
     case RELAX_FOLD_MAX: {
         v8i hit = (A == b) & active;
@@ -217,58 +281,64 @@ INL void K(backward_pair)(const relax_render_params *P, const relax_render_face 
             K(storei)(tp, taken | hit);
             hit = hit & ~taken;
         }
-        dAdb = K(sel)(hit, one, zero);
+        active = hit;
         break;
     }
-    case RELAX_FOLD_PROBABILISTIC: {
-        v8f x = K(vmax)(one - b, SPLAT(P->floor));
-        dAdb = K(sel)(x > zero, (one - A) / x, zero);
-        break;
+    case RELAX_FOLD_PROBABILISTIC: den = den * K(vmax)(one - b, SPLAT(P->floor)); break;
+    default: den = den * K(vmax)(one - b * b, SPLAT(P->floor)); break;
     }
-    default: {
-        v8f x = K(vmax)(one - b * b, SPLAT(P->floor));
-        dAdb = K(sel)(x > zero, (one - A * A) / x, zero);
-        break;
-    }
-    }
-    v8f C = ((g * dAdb) * dens) / SPLAT(P->tau);
-    C = (v8f)((v8i)C ^ (~in & SPLATI((int32_t)0x80000000)));
-    v8f factor;
-    if (squared) {
-        factor = SPLAT(2.0f) * C;
-    } else {
-        v8f d = __builtin_elementwise_sqrt(D);
-        factor = K(sel)(d > zero, C / d, zero);
-    }
-    factor = K(sel)(active, factor, zero);
-    v8f wFar = factor * t, wNear = factor * (one - t);
+    if (!squared) den = den * x;
+    v8f factor = K(sel)(active & (den > zero), num / den, zero);
+    factor = (v8f)((v8i)factor ^ (out & SPLATI((int32_t)0x80000000)));
+    v8f wFar = factor * n.t, wNear = factor * (one - n.t);
+    v8i on1 = n.m1 & ~n.m2, on0 = ~n.m1 & ~n.m2;
     // Edge k runs from vertex k to k+1: vertex k gets (1 − t), vertex k+1 gets t.
-    v8f w0 = K(sel)(on0, wNear, K(sel)(m2, wFar, zero));
+    v8f w0 = K(sel)(on0, wNear, K(sel)(n.m2, wFar, zero));
     v8f w1 = K(sel)(on1, wNear, K(sel)(on0, wFar, zero));
-    v8f w2 = K(sel)(m2, wNear, K(sel)(on1, wFar, zero));
-    G->g0x = MADD(w0, rx, G->g0x); G->g0y = MADD(w0, ry, G->g0y);
-    G->g1x = MADD(w1, rx, G->g1x); G->g1y = MADD(w1, ry, G->g1y);
-    G->g2x = MADD(w2, rx, G->g2x); G->g2y = MADD(w2, ry, G->g2y);
+    v8f w2 = K(sel)(n.m2, wNear, K(sel)(on1, wFar, zero));
+    G->g0x = MADD(w0, n.rx, G->g0x); G->g0y = MADD(w0, n.ry, G->g0y);
+    G->g1x = MADD(w1, n.rx, G->g1x); G->g1y = MADD(w1, n.ry, G->g1y);
+    G->g2x = MADD(w2, n.rx, G->g2x); G->g2y = MADD(w2, n.ry, G->g2y);
+}
+
+/// Both halves for one vector (the probe).
+INL void K(backward_pair)(const relax_render_params *P, const K(consts_t) *C, v8f px,
+                          v8i valid, v8f A, v8f N, int32_t *tp, K(grad_t) *G,
+                          const int cdf, const int fold, const int squared) {
+    K(chain)(P, K(nearest)(C, px, squared), valid, A, N, tp, G, cdf, fold, squared);
 }
 
 INL void K(forward_impl)(const relax_render_params *P, const relax_render_face *F, long nf,
                          int32_t row0, int32_t row1, float *acc, const int cdf, const int fold, const int squared) {
     const int V = P->vectors;
-    const v8f threshold = SPLAT(P->threshold);
+    const relax_render_params Q = *P; // a local copy: no aliasing with the outputs
+    const float *px = Q.px;
+    const int32_t *valid = Q.valid;
+    const v8f threshold = SPLAT(Q.threshold), tau = SPLAT(Q.tau);
+    // Two passes per face row: signed distances s·x of the row's vectors, then coverage and fold.
+    // Each pass's dependency chain is half as long, so the out-of-order window overlaps more vectors.
+    v8f *sx = aligned_alloc(32, sizeof(v8f) * (V > 0 ? V : 1)); // v8f needs 32-byte alignment
+    if (!sx) return;
+    K(consts_t) C;
     for (long f = 0; f < nf; f++) {
-        const relax_render_face face = F[f], *fc = &face; // a local copy: no aliasing with the outputs
+        const relax_render_face *fc = &F[f];
         int32_t r0 = fc->row0 > row0 ? fc->row0 : row0, r1 = fc->row1 < row1 ? fc->row1 : row1;
+        int32_t v0 = fc->vec0, v1 = fc->vec1;
+        if (r0 >= r1) continue;
+        K(face_consts)(fc, &C);
         for (int32_t row = r0; row < r1; row++) {
-            K(row_t) R = K(row)(fc, P->py[row]);
+            K(row_consts)(fc, Q.py[row], &C);
+            for (int32_t v = v0; v < v1; v++) sx[v] = K(signed_distance)(&C, K(load)(px + 8 * v), squared);
             float *arow = acc + (long)(row - row0) * V * 8;
-            for (int32_t v = fc->vec0; v < fc->vec1; v++) {
-                v8f b = K(forward_pair)(P, fc, &R, K(load)(P->px + 8 * v), cdf, squared);
-                v8i active = (b > threshold) & K(loadi)(P->valid + 8 * v);
+            for (int32_t v = v0; v < v1; v++) {
+                v8f b = K(coverage_signed)(sx[v], tau, cdf);
+                v8i active = (b > threshold) & K(loadi)(valid + 8 * v);
                 v8f a = K(load)(arow + 8 * v);
                 K(store)(arow + 8 * v, K(sel)(active, K(fold)(a, b, fold), a));
             }
         }
     }
+    free(sx);
 }
 
 INL float K(hsum)(v8f v) {
@@ -281,18 +351,35 @@ INL void K(backward_impl)(const relax_render_params *P, const relax_render_face 
                           int32_t row0, int32_t row1, const float *image, const float *cot,
                           int32_t *tie, float *grad, const int cdf, const int fold, const int squared) {
     const int V = P->vectors;
+    const relax_render_params Q = *P; // a local copy: no aliasing with the outputs
+    const float *px = Q.px;
+    const int32_t *valid = Q.valid;
     const v8f zero = SPLAT(0.0f);
+    // The face-independent per-pixel factors of the band, once; and one row of geometry results
+    // (two passes per face row, as in the forward).
+    long band = (long)(row1 - row0) * V * 8;
+    float *numer = malloc(sizeof(float) * (band > 0 ? band : 1));
+    K(near_t) *near = aligned_alloc(32, sizeof(K(near_t)) * (V > 0 ? V : 1)); // v8f needs 32-byte alignment
+    if (!numer || !near) { free(numer); free(near); return; }
+    for (long i = 0; i < band; i += 8) {
+        long j = (long)row0 * V * 8 + i;
+        K(store)(numer + i, K(numerator)(K(load)(image + j), K(load)(cot + j), cdf, fold, squared));
+    }
+    K(consts_t) C;
     for (long f = 0; f < nf; f++) {
-        const relax_render_face face = F[f], *fc = &face; // a local copy: no aliasing with the outputs
+        const relax_render_face *fc = &F[f];
         int32_t r0 = fc->row0 > row0 ? fc->row0 : row0, r1 = fc->row1 < row1 ? fc->row1 : row1;
+        int32_t v0 = fc->vec0, v1 = fc->vec1;
         K(grad_t) G = {zero, zero, zero, zero, zero, zero};
+        if (r0 < r1) K(face_consts)(fc, &C);
         for (int32_t row = r0; row < r1; row++) {
-            K(row_t) R = K(row)(fc, P->py[row]);
-            for (int32_t v = fc->vec0; v < fc->vec1; v++) {
-                long i = ((long)row * V + v) * 8;
-                int32_t *tp = fold == RELAX_FOLD_MAX ? tie + ((long)(row - row0) * V + v) * 8 : 0;
-                K(backward_pair)(P, fc, &R, K(load)(P->px + 8 * v), K(loadi)(P->valid + 8 * v),
-                                 K(load)(image + i), K(load)(cot + i), tp, &G, cdf, fold, squared);
+            K(row_consts)(fc, Q.py[row], &C);
+            for (int32_t v = v0; v < v1; v++) near[v] = K(nearest)(&C, K(load)(px + 8 * v), squared);
+            for (int32_t v = v0; v < v1; v++) {
+                long i = ((long)row * V + v) * 8, l = ((long)(row - row0) * V + v) * 8;
+                int32_t *tp = fold == RELAX_FOLD_MAX ? tie + l : 0;
+                v8f A = fold == RELAX_FOLD_MAX ? K(load)(image + i) : zero;
+                K(chain)(&Q, near[v], K(loadi)(valid + 8 * v), A, K(load)(numer + l), tp, &G, cdf, fold, squared);
             }
         }
         float *out = grad + 6 * f;
@@ -300,6 +387,8 @@ INL void K(backward_impl)(const relax_render_params *P, const relax_render_face 
         out[2] = K(hsum)(G.g1x); out[3] = K(hsum)(G.g1y);
         out[4] = K(hsum)(G.g2x); out[5] = K(hsum)(G.g2y);
     }
+    free(numer);
+    free(near);
 }
 
 #define DISPATCH_CDF(CALL, FOLD, SQ)                                   \
@@ -353,29 +442,34 @@ static ATTR void K(cdf_eval)(int32_t cdf, const float *u, float *b, float *f, lo
     }
 }
 
-/// The Cauchy + probabilistic forward and backward pair sequences of the kernels, with the face
-/// and pixel data in registers (no loads or stores, no loop over a box): the throughput the
-/// instruction mix alone allows on this core.
+/// The Cauchy + probabilistic forward and backward kernels on a 64×64 image and 8 copies of one
+/// face covering it (no culling, face data in L1, no mesh): the throughput of the kernels' own
+/// loops, `iterations` × 8 pairs (rounded up to whole calls of 8 faces × 64 rows × 8 vectors).
 static ATTR float K(probe)(long iterations) {
+    enum { FACES = 8, ROWS = 64, VECTORS = 8, PIXELS = ROWS * VECTORS * 8 };
     relax_render_face fc = {{-0.3f, 0.4f, 0.1f}, {-0.2f, -0.1f, 0.5f}, {0.7f, -0.3f, -0.4f},
-                            {0.1f, 0.6f, -0.7f}, {0, 0, 0}, 1.0f, 0, 1, 0, 1};
+                            {0.1f, 0.6f, -0.7f}, {0, 0, 0}, 1.0f, 0, ROWS, 0, VECTORS};
     for (int k = 0; k < 3; k++) fc.len2[k] = fc.ex[k] * fc.ex[k] + fc.ey[k] * fc.ey[k];
-    relax_render_params P = {0};
-    P.tau = 3.1623e-4f;
-    P.threshold = 1e-6f;
-    v8f px = {-0.9f, -0.65f, -0.4f, -0.15f, 0.1f, 0.35f, 0.6f, 0.85f};
-    v8f zero = SPLAT(0.0f), acc = zero, g = SPLAT(1.0f);
-    v8i valid = SPLATI(-1);
-    K(grad_t) G = {zero, zero, zero, zero, zero, zero};
-    K(row_t) R = K(row)(&fc, 0.3f);
-    for (long it = 0; it < iterations; it++) {
-        BARRIER(px);
-        v8f b = K(forward_pair)(&P, &fc, &R, px, RELAX_CDF_CAUCHY, 0);
-        acc = K(sel)(b > SPLAT(1e-6f), K(fold)(acc, b, RELAX_FOLD_PROBABILISTIC), acc);
-        BARRIER(px);
-        K(backward_pair)(&P, &fc, &R, px, valid, acc, g, 0, &G, RELAX_CDF_CAUCHY, RELAX_FOLD_PROBABILISTIC, 0);
+    relax_render_face faces[FACES];
+    float px[8 * VECTORS], py[ROWS], grad[6 * FACES];
+    int32_t valid[8 * VECTORS];
+    float *acc = malloc(sizeof(float) * PIXELS), *cot = malloc(sizeof(float) * PIXELS);
+    int32_t *tie = calloc(PIXELS, sizeof(int32_t));
+    if (!acc || !cot || !tie) { free(acc); free(cot); free(tie); return 0; }
+    for (int f = 0; f < FACES; f++) faces[f] = fc;
+    for (int i = 0; i < 8 * VECTORS; i++) { px[i] = (2 * i + 1 - 8 * VECTORS) / (float)(8 * VECTORS); valid[i] = -1; }
+    for (int r = 0; r < ROWS; r++) py[r] = (ROWS - 1 - 2 * r) / (float)ROWS;
+    for (int i = 0; i < PIXELS; i++) cot[i] = 1;
+    relax_render_params P = {ROWS, VECTORS, RELAX_CDF_CAUCHY, RELAX_FOLD_PROBABILISTIC, 0, 0, 3.1623e-4f, 0, 1e-6f, px, py, valid};
+    float sum = 0;
+    for (long done = 0; done < iterations; done += FACES * ROWS * VECTORS) {
+        for (int i = 0; i < PIXELS; i++) acc[i] = 0;
+        K(forward)(&P, faces, FACES, 0, ROWS, acc);
+        K(backward)(&P, faces, FACES, 0, ROWS, acc, cot, tie, grad);
+        sum += acc[0] + grad[0];
     }
-    return K(hsum)(acc + G.g0x + G.g0y + G.g1x + G.g1y + G.g2x + G.g2y);
+    free(acc); free(cot); free(tie);
+    return sum;
 }
 
 #undef K

@@ -1,14 +1,48 @@
-// The silhouette kernels of SIMDSoftRasterizer (see that file's header for goals, the agreement
-// bound and measurements), compiled twice from one body: once for the baseline target (SSE2:
-// each 8-lane vector is two xmm registers) and once for AVX2 + FMA (one ymm register), chosen at
-// run time so that the default build runs on any x86-64. Floating-point contraction is off:
-// every fused multiply–add is written as MADD, so the edge functions (and with them the inside
-// test) are evaluated exactly as the reference evaluates them.
+// The silhouette kernels of SIMDSoftRasterizer (GenDR, arXiv 2204.13845), compiled twice from one
+// body: once for the baseline target (SSE2: each 8-lane vector is two xmm registers) and once for
+// AVX2 + FMA (one ymm register), chosen at run time so that the default build runs on any x86-64.
+// Floating-point contraction is off: every fused multiply–add is written as MADD, so the edge
+// functions (and with them the inside test) are evaluated exactly as the reference evaluates them.
+//
+// Goals, in priority order: (1) the reference's numbers — geometry, rational CDFs and folds with
+// the reference's IEEE operations (bit-identical forward for uniform, cubic Hermite, reciprocal),
+// the transcendental CDFs within `kernelCDFError`, images within `kernelForwardBound`, gradients
+// within `gradientAgreementBound` (SIMDSoftRasterizer+Bounds.swift); (2) speed on the case where
+// nothing can be culled (Cauchy); (3) portable source (vector extensions, no intrinsics).
+//
+// Layout: per face, the constants are broadcast once (edges, |e|², the orientation folded into
+// the edge functions); per face row, two passes over the row's 8-pixel vectors — the geometry
+// (three clamped projections, |r|², the oriented edge functions), then coverage and fold (forward)
+// or coverage and chain rule (backward). The backward's divisions (∂A/∂b's denominator, /τ, /d and
+// Cauchy's 1/(1 + u²)) are one per pair; its face-independent factor g·(1 − A) is computed once
+// per pixel. Cauchy's CDF is evaluated from x and τ (the argument reduction needs no x/τ).
+//
+// Roofline, AVX2, Cauchy + probabilistic, forward + backward per 8 pairs, on the machine measured
+// (AMD EPYC, Zen 3, ~2.9 GHz; measured: 2 add/sub/min/max/compare per cycle on one pipe pair, 2
+// mul/FMA/blend on the other, vdivps 3.3 and vsqrtps 4.9 cycles of the divider): the geometry must
+// stay unfused and divided (bit-identity), so the minimal sequence is about 176 floating-point
+// operations (3 × 17 per pass for the edges, ~20 for the Cauchy CDF, ~30 for the backward's
+// arg-min, chain rule and six accumulations) and 9 divisions + 2 square roots: ≥ 44 cycles of
+// issue and ≥ 40 of divider → ≈ 0.5 G pairs/s per core. Measured (objdump of the hot loops,
+// `relax render bench`): 312 instructions per 8 pairs (forward 66 + 49, backward 103 + 94;
+// 9 vdivps, 2 vsqrtps) at ~0.16–0.19 G pairs/s, ~2.2 instructions per cycle: the passes are
+// limited by dependency latency (projection division → |r|² → √ → atan division → polynomial),
+// not by issue. Before: one pass, 338 instructions (14 vdivps, 69 broadcasts and 43 spills in the
+// combined sequence), 0.10–0.11 G pairs/s.
+// Tried and measured (same-run ratios on the loaded 2-core machine): two passes per row instead of
+// one (forward −24 %, backward −20 %: the shorter dependency chains let the out-of-order window
+// overlap more vectors); the two passes over a face's whole box instead of per row: no change;
+// interleaving two pixel vectors per iteration ("register tiling"): 5–10 % slower (more live
+// registers, no shorter chains); exact additions moved to the FMA pipes as
+// fma(a, 1, b): no change; divisions replaced by multiplications (wrong results, timing only):
+// geometry pass 25 % faster, so the divider is not what stops it; the square root moved to the
+// second pass: no change.
 #pragma clang fp contract(off)
 // Every helper is always inlined, so the 8-lane vectors never cross a call boundary.
 #pragma clang diagnostic ignored "-Wpsabi"
 #include "CRendererKernels.h"
 #include "CPUFeatures.h"
+#include <stdlib.h>
 
 typedef float v8f __attribute__((vector_size(32)));
 typedef int32_t v8i __attribute__((vector_size(32)));

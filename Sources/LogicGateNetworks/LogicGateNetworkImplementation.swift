@@ -24,13 +24,18 @@ public protocol LogicGateNetworkImplementation: Sendable {
 public enum LogicImplementation: String, CaseIterable, Sendable {
     /// ``ReferenceLogicGateNetwork``.
     case reference
-    /// ``SIMDLogicGateNetwork`` for the relaxed network, ``BitSlicedLogicNetwork`` for the hard one.
+    /// ``SIMDLogicGateNetwork`` for the relaxed network, ``BitSlicedLogicNetwork`` for the hard one
+    /// (its baseline C kernel, ``BitSliceKernel/c``).
     case optimized
+    /// As ``optimized``, with the hard network on the AVX2 kernel (``BitSliceKernel/cAVX2``, chosen
+    /// at run time; the baseline kernel where the CPU lacks AVX2).
+    case optimizedAVX2 = "optimized-avx2"
 
     public var implementation: any LogicGateNetworkImplementation {
         switch self {
         case .reference: ReferenceLogicGateNetwork()
         case .optimized: SIMDLogicGateNetwork()
+        case .optimizedAVX2: SIMDLogicGateNetwork(kernel: .cAVX2)
         }
     }
 }

@@ -13,6 +13,9 @@ public enum RendererError: Error, Equatable, CustomStringConvertible {
     case malformedTriangles(count: Int)
     /// A non-finite screen coordinate.
     case nonFiniteCoordinate(face: Int, vertex: Int)
+    /// A screen coordinate beyond ±`limit` (``SilhouetteSettings/coordinateLimit``), where the
+    /// distance computation (|e|², products of edge and offset) would overflow `Float`.
+    case coordinateOutOfRange(face: Int, vertex: Int, value: Double, limit: Double)
     /// The cotangent image does not have size × size entries, or holds a non-finite value.
     case malformedCotangent(expected: Int, found: Int)
     /// A mesh without faces, or with no vertices.
@@ -33,6 +36,8 @@ public enum RendererError: Error, Equatable, CustomStringConvertible {
         case .invalidImageSize(let n, let maximum): return "image size \(n) is outside 1...\(maximum)"
         case .malformedTriangles(let count): return "triangle array of \(count) numbers is not F × 3 × 2"
         case .nonFiniteCoordinate(let f, let v): return "face \(f), vertex \(v): non-finite screen coordinate"
+        case .coordinateOutOfRange(let f, let v, let value, let limit):
+            return "face \(f), vertex \(v): screen coordinate \(value) is beyond ±\(limit) (the squared distances would overflow)"
         case .malformedCotangent(let expected, let found): return "cotangent image needs \(expected) finite values, found \(found) (or a non-finite one)"
         case .emptyMesh(let why): return "empty mesh: \(why)"
         case .objSyntax(let line, let reason): return "OBJ line \(line): \(reason)"

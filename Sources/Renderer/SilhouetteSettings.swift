@@ -39,9 +39,20 @@ public struct SilhouetteSettings: Sendable, Equatable {
     /// Checks a flat `F × 3 × 2` triangle array (x0, y0, x1, y1, x2, y2 per face); returns F.
     public func validate<T: BinaryFloatingPoint>(triangles: [T]) throws(RendererError) -> Int {
         guard triangles.count % 6 == 0 else { throw .malformedTriangles(count: triangles.count) }
-        for (i, v) in triangles.enumerated() where !v.isFinite { throw .nonFiniteCoordinate(face: i / 6, vertex: (i % 6) / 2) }
+        for (i, v) in triangles.enumerated() {
+            guard v.isFinite else { throw .nonFiniteCoordinate(face: i / 6, vertex: (i % 6) / 2) }
+            guard abs(v) <= T(Self.coordinateLimit) else {
+                throw .coordinateOutOfRange(face: i / 6, vertex: (i % 6) / 2, value: Double(v), limit: Self.coordinateLimit)
+            }
+        }
         return triangles.count / 6
     }
+
+    /// The largest |screen coordinate| accepted. The geometry forms |e|² + …, (p − a)·e and
+    /// |r|² of coordinates up to M and pixel centres in [−1, 1]: all stay below 8(M + 1)² ≈ 8e36,
+    /// finite in `Float` (max 3.4e38). Beyond it |e|² overflows, the reference's projection becomes
+    /// ∞/∞ = NaN and the result would be meaningless (the OBJ fuzzer found such a mesh).
+    public static let coordinateLimit = 1e18
 
     public func validate<T: BinaryFloatingPoint>(cotangent: [T]) throws(RendererError) {
         guard cotangent.count == size * size, cotangent.allSatisfy(\.isFinite) else {

@@ -112,8 +112,10 @@ struct LogicBenchCommand: AsyncParsableCommand {
     @Option(help: "Optional .npy inputs [B][input_bits] of 0/1 instead of random bits (sets the batch size).") var inputs: String?
     @Option(help: "Optional .npy counts [B][classes] (e.g. the authors' C output): checked before timing.") var expectedCounts: String?
     @Option(help: "Word width: 64, 128, 256 or 512 samples.") var wordWidth = 256
-    @Option(help: "Timed repetitions (median reported).") var repetitions = 5
+    @Option(help: "Timed repetitions (minimum reported).") var repetitions = 5
     @Option(help: "All-core thread count.") var threads = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Time only this kernel at W = 256: swift, c or c-avx2 (default: all three).") var kernel: String?
+    @Option(help: "Time only plain or only simplified (default: both).") var variant: String?
 
     func run() async throws {
         try checkThreads(threads)
@@ -135,38 +137,51 @@ struct LogicBenchCommand: AsyncParsableCommand {
         }
         if let expectedCounts {
             let expected = try NPYArray(contentsOf: URL(fileURLWithPath: expectedCounts)).doubles().map { Int($0) }
-            let ours = try BitSlicedLogicNetwork(net).counts(inputs: x, threads: 1)
-            let plain = try BitSlicedLogicNetwork(net, eliminateDeadGates: false).counts(inputs: x, threads: 1)
-            guard ours == expected, plain == expected else {
-                throw ValidationError("counts differ from \(expectedCounts) (simplified equal: \(ours == expected), plain equal: \(plain == expected))")
+            for kernel in BitSliceKernel.allCases {
+                let ours = try BitSlicedLogicNetwork(net).counts(inputs: x, threads: 1, kernel: kernel)
+                let plain = try BitSlicedLogicNetwork(net, eliminateDeadGates: false).counts(inputs: x, threads: 1, kernel: kernel)
+                guard ours == expected, plain == expected else {
+                    throw ValidationError("counts differ from \(expectedCounts) with kernel \(kernel.rawValue) (simplified equal: \(ours == expected), plain equal: \(plain == expected))")
+                }
             }
-            print("counts equal \(expectedCounts) on all \(batch) images (plain and simplified)")
+            print("counts equal \(expectedCounts) on all \(batch) images (plain and simplified, kernels \(BitSliceKernel.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         print("network: \(net.inputBits) → \(net.layers.map { String($0.width) }.joined(separator: "→")), \(net.gateCount) gates, \(net.classes) classes; batch \(batch), W = \(wordWidth)")
-        for prune in [false, true] {
+        if let kernel, BitSliceKernel(rawValue: kernel) == nil { throw ValidationError("--kernel must be swift, c or c-avx2") }
+        guard variant == nil || variant == "plain" || variant == "simplified" else { throw ValidationError("--variant must be plain or simplified") }
+        for prune in [false, true] where variant == nil || (variant == "simplified") == prune {
             let compileStart = ContinuousClock.now
             let sliced = BitSlicedLogicNetwork(net, eliminateDeadGates: prune)
             let compile = (ContinuousClock.now - compileStart).seconds
             print("\(prune ? "simplified (dead/constant/pass-through removed, complement tracking)" : "plain (one instruction per gate)"): \(sliced.instructionCount) instructions (\(sliced.bitwiseOpCount) bitwise ops per word without GroupSum), \(sliced.slotCount) slots, compiled in \(String(format: "%.2f", compile)) s")
             let chunkReps = max(1, batch / wordWidth)
-            // One-core figures use this thread's CPU time (robust on a shared, loaded machine) and
-            // wall time; the all-core figure can only use wall time.
-            let gates = Self.median(repetitions) { _ = sliced.benchmarkGatesOnly(inputs: x, width: width, repetitions: chunkReps) }
-            // A failing call is an error, never a timed figure: run both once untimed first (the
-            // timed calls then see the very same inputs).
-            _ = try sliced.counts(inputs: x, width: width, threads: 1)
-            _ = try sliced.counts(inputs: x, width: width, threads: threads)
-            let one = Self.median(repetitions) { _ = try? sliced.counts(inputs: x, width: width, threads: 1) }
-            let all = Self.median(repetitions) { _ = try? sliced.counts(inputs: x, width: width, threads: threads) }
-            let n = Double(chunkReps * wordWidth), b = Double(batch)
-            print(String(format: "  gates + GroupSum (pre-packed), 1 core:       %7.3f M images/s CPU time (%7.3f wall)", n / gates.cpu / 1e6, n / gates.wall / 1e6))
-            print(String(format: "  end to end (pack + gates + counts), 1 core:  %7.3f M images/s CPU time (%7.3f wall)", b / one.cpu / 1e6, b / one.wall / 1e6))
-            print(String(format: "  end to end, %d threads:                       %7.3f M images/s wall", threads, b / all.wall / 1e6))
+            // The C kernels run at W = 256 only; other widths run the Swift engine.
+            let kernels: [BitSliceKernel] = width != .w256 ? [.swift] : kernel.flatMap(BitSliceKernel.init(rawValue:)).map { [$0] } ?? BitSliceKernel.allCases
+            for kernel in kernels {
+                // One-core figures use this thread's CPU time (robust on a shared, loaded machine) and
+                // wall time; the all-core figure can only use wall time.
+                let gates = Self.minimum(repetitions) { _ = sliced.benchmarkGatesOnly(inputs: x, width: width, repetitions: chunkReps, kernel: kernel) }
+                let packing = Self.minimum(repetitions) { _ = sliced.benchmarkPackingOnly(inputs: x, repetitions: chunkReps, kernel: kernel) }
+                // A failing call is an error, never a timed figure: run both once untimed first (the
+                // timed calls then see the very same inputs).
+                _ = try sliced.counts(inputs: x, width: width, threads: 1, kernel: kernel)
+                _ = try sliced.counts(inputs: x, width: width, threads: threads, kernel: kernel)
+                let one = Self.minimum(repetitions) { _ = try? sliced.counts(inputs: x, width: width, threads: 1, kernel: kernel) }
+                let all = Self.minimum(repetitions) { _ = try? sliced.counts(inputs: x, width: width, threads: threads, kernel: kernel) }
+                let n = Double(chunkReps * wordWidth), b = Double(batch)
+                let name = kernel == .cAVX2 && !BitSliceKernel.cpuHasAVX2 ? "c-avx2 (no AVX2 here: baseline)" : kernel.rawValue
+                print("  kernel \(name):")
+                print(String(format: "    packing only (256 images per chunk), 1 core:  %7.3f M images/s CPU time", Double(chunkReps * 256) / packing.cpu / 1e6))
+                print(String(format: "    gates + GroupSum (pre-packed), 1 core:       %7.3f M images/s CPU time (%7.3f wall)", n / gates.cpu / 1e6, n / gates.wall / 1e6))
+                print(String(format: "    end to end (pack + gates + counts), 1 core:  %7.3f M images/s CPU time (%7.3f wall)", b / one.cpu / 1e6, b / one.wall / 1e6))
+                print(String(format: "    end to end, %d threads:                       %7.3f M images/s wall", threads, b / all.wall / 1e6))
+            }
         }
     }
 
-    /// Median wall time and median CPU time of the calling thread over `n` runs after a warm-up.
-    static func median(_ n: Int, _ body: () -> Void) -> (wall: Double, cpu: Double) {
+    /// Minimum wall time and minimum CPU time of the calling thread over `n` runs after a warm-up
+    /// (the minimum is the figure least disturbed by other work on a shared machine).
+    static func minimum(_ n: Int, _ body: () -> Void) -> (wall: Double, cpu: Double) {
         body()  // warm-up
         var wall: [Double] = [], cpu: [Double] = []
         for _ in 0..<max(1, n) {
@@ -175,7 +190,7 @@ struct LogicBenchCommand: AsyncParsableCommand {
             cpu.append(threadCPUTime() - c)
             wall.append((ContinuousClock.now - t).seconds)
         }
-        return (wall.sorted()[wall.count / 2], cpu.sorted()[cpu.count / 2])
+        return (wall.min()!, cpu.min()!)
     }
 
     static func processCPUTime() -> Double {

@@ -17,7 +17,10 @@ import Testing
             for prune in [false, true] {
                 let sliced = BitSlicedLogicNetwork(net, eliminateDeadGates: prune)
                 for width in BitSliceWidth.allCases {
-                    #expect(try sliced.counts(inputs: x, width: width) == expected, "width \(width), prune \(prune)")
+                    #expect(try sliced.counts(inputs: x, width: width, kernel: .swift) == expected, "width \(width), prune \(prune)")
+                }
+                for kernel in BitSliceKernel.allCases where kernel != .swift {
+                    #expect(try sliced.counts(inputs: x, kernel: kernel) == expected, "kernel \(kernel), prune \(prune)")
                 }
                 #expect(try sliced.counts(inputs: x, width: .w64, threads: 2) == expected)
             }
@@ -35,14 +38,35 @@ import Testing
         }
     }
 
-    /// Greyscale input: bit = byte ≥ 128, same counts as thresholding first.
-    @Test func thresholdEncoding() throws {
-        let net = Random.hardNetwork(seed: 5, inputBits: 19, widths: [40, 20], classes: 4)
-        var rng = SeededGenerator(seed: 8)
-        let grey = (0..<(131 * 19)).map { _ in UInt8.random(in: 0...255, using: &rng) }
-        let binary = grey.map { UInt8($0 >= 128 ? 1 : 0) }
-        #expect(try BitSlicedLogicNetwork(net).counts(inputs: grey, encoding: .threshold128)
-                == ReferenceLogicGateNetwork().counts(net, inputs: binary))
+    /// Greyscale input: bit = byte ≥ 128, same counts as thresholding first (every kernel; 40
+    /// features so that the C kernel's 16-feature steps and its feature tail both run).
+    @Test(arguments: BitSliceKernel.allCases)
+    func thresholdEncoding(kernel: BitSliceKernel) throws {
+        for (features, batch) in [(19, 131), (40, 600)] {
+            let net = Random.hardNetwork(seed: 5, inputBits: features, widths: [40, 20], classes: 4)
+            var rng = SeededGenerator(seed: 8)
+            let grey = (0..<(batch * features)).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            let binary = grey.map { UInt8($0 >= 128 ? 1 : 0) }
+            #expect(try BitSlicedLogicNetwork(net).counts(inputs: grey, encoding: .threshold128, kernel: kernel)
+                    == ReferenceLogicGateNetwork().counts(net, inputs: binary))
+        }
+    }
+
+    /// The C kernels (16 × 16 packing blocks, 16-bit slot numbers) on input widths around multiples
+    /// of 16 and batches that end inside a 16-row block, inside a chunk and on a chunk boundary,
+    /// with two threads; every lane against the reference.
+    @Test(arguments: [BitSliceKernel.c, .cAVX2])
+    func cKernelsEqualReference(kernel: BitSliceKernel) throws {
+        for (features, batch) in [(16, 256), (17, 513), (48, 300), (33, 15), (64, 1000)] {
+            let net = Random.hardNetwork(seed: UInt64(features), inputBits: features, widths: [90, 50, 30], classes: 3)
+            let x = Random.bits(seed: UInt64(batch), count: batch * features)
+            let expected = try ReferenceLogicGateNetwork().counts(net, inputs: x)
+            for prune in [false, true] {
+                let sliced = BitSlicedLogicNetwork(net, eliminateDeadGates: prune)
+                #expect(try sliced.counts(inputs: x, kernel: kernel) == expected, "\(features) features, batch \(batch), prune \(prune)")
+                #expect(try sliced.counts(inputs: x, threads: 2, kernel: kernel) == expected)
+            }
+        }
     }
 
     @Test func eliminationRemovesConstantAndPassThroughGates() throws {
@@ -63,8 +87,19 @@ import Testing
         let net = Random.hardNetwork(seed: 1, inputBits: 9, widths: [10], classes: 2)
         var x = Random.bits(seed: 2, count: 9 * 70)
         x[9 * 66 + 4] = 2
-        #expect(throws: LogicNetworkError.nonBinaryInput(sample: 66, feature: 4, value: 2)) {
-            try BitSlicedLogicNetwork(net).counts(inputs: x)
+        for kernel in BitSliceKernel.allCases {
+            #expect(throws: LogicNetworkError.nonBinaryInput(sample: 66, feature: 4, value: 2)) {
+                try BitSlicedLogicNetwork(net).counts(inputs: x, kernel: kernel)
+            }
+        }
+        // In a full 16 × 16 block of the C kernel's packing (rows 16–31, features 16–31).
+        let wide = Random.hardNetwork(seed: 1, inputBits: 40, widths: [10], classes: 2)
+        var y = Random.bits(seed: 3, count: 40 * 300)
+        y[40 * 20 + 17] = 255
+        for kernel in BitSliceKernel.allCases {
+            #expect(throws: LogicNetworkError.nonBinaryInput(sample: 20, feature: 17, value: 255)) {
+                try BitSlicedLogicNetwork(wide).counts(inputs: y, kernel: kernel)
+            }
         }
         #expect(throws: LogicNetworkError.wrongInputWidth(expected: 9, got: 1)) {
             try BitSlicedLogicNetwork(net).counts(inputs: x + [0])

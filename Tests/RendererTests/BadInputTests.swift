@@ -21,6 +21,14 @@ struct RendererBadInputTests {
         let s = try settings("logistic", tau: 0.1)
         #expect(throws: RendererError.malformedTriangles(count: 5)) { try impl.rasterizer.render([0, 0, 1, 1, 0.5] as [Double], s) }
         #expect(throws: RendererError.nonFiniteCoordinate(face: 1, vertex: 2)) { try impl.rasterizer.render(T1 + [0, 0, 1, 0, .nan, 1], s) }
+        // Beyond ±1e18 the squared distances overflow Float (an OBJ the fuzzer found projected to 1e38).
+        #expect(throws: RendererError.coordinateOutOfRange(face: 1, vertex: 0, value: 1e38, limit: SilhouetteSettings.coordinateLimit)) {
+            try impl.rasterizer.render(T1 + [1e38, 0, 1, 0, 0, 1], s)
+        }
+        #expect(throws: RendererError.coordinateOutOfRange(face: 0, vertex: 2, value: -0x1p61, limit: SilhouetteSettings.coordinateLimit)) {
+            try impl.rasterizer.render([0, 0, 1, 0, -0x1p61, 1] as [Float], s)
+        }
+        #expect(try impl.rasterizer.render([0, 0, 1, 0, 1e18, 1] as [Float], s).allSatisfy { $0.isFinite && $0 >= 0 && $0 <= 1 })
         #expect(throws: RendererError.self) { try impl.rasterizer.gradient(T1, s, cotangent: [1, 2]) }
         #expect(throws: RendererError.self) { try impl.rasterizer.gradient(T1, s, cotangent: [Double](repeating: .nan, count: 16)) }
     }

@@ -4,7 +4,7 @@ import SortingNetworks
 
 /// Hard-network inference, 400 → 6 × 8,000 random gates (48 K), batch 8,192, every
 /// implementation (`counts`: packing + gates + GroupSum), the bit-sliced plain and simplified
-/// programs; and one relaxed training step (loss and gradient) of every implementation.
+/// programs with every kernel; and one relaxed training step (loss and gradient) of every implementation.
 func logicBenchmarks() {
     var rng = SplitMix64(seed: 3)
     let inputBits = 400, width = 8000, depth = 6, batch = 8192
@@ -28,10 +28,12 @@ func logicBenchmarks() {
     }
     for simplify in [false, true] {
         let sliced = BitSlicedLogicNetwork(network, eliminateDeadGates: simplify)
-        Benchmark("logic hard inference 400→6×8000, batch 8192, bit-sliced \(simplify ? "simplified" : "plain")",
-                  configuration: .init(metrics: [.cpuTotal, .wallClock, .throughput], maxDuration: .seconds(3))) { benchmark in
-            for _ in benchmark.scaledIterations {
-                blackHole(try sliced.counts(inputs: inputs))
+        for kernel in BitSliceKernel.allCases {
+            Benchmark("logic hard inference 400→6×8000, batch 8192, bit-sliced \(simplify ? "simplified" : "plain"), kernel \(kernel.rawValue)",
+                      configuration: .init(metrics: [.cpuTotal, .wallClock, .throughput], maxDuration: .seconds(3))) { benchmark in
+                for _ in benchmark.scaledIterations {
+                    blackHole(try sliced.counts(inputs: inputs, kernel: kernel))
+                }
             }
         }
     }

@@ -65,8 +65,9 @@ relax_render_isa relax_render_backward(relax_render_isa isa, const relax_render_
 relax_render_isa relax_render_cdf_eval(relax_render_isa isa, int32_t cdf, const float *u,
                                        float *b, float *f, long n);
 
-/// A measurement probe: the Cauchy + probabilistic forward and backward instruction sequence on
-/// register-resident data (`iterations` × 8 pairs each), no memory traffic; returns a checksum.
+/// A measurement probe: the Cauchy + probabilistic forward and backward kernels on a 64×64 image
+/// and 8 copies of one face covering it (`iterations` × 8 pairs, rounded up to whole calls): the
+/// throughput of the kernels' own loops without a mesh; returns a checksum.
 float relax_render_roofline_probe(relax_render_isa isa, long iterations);
 
 #endif

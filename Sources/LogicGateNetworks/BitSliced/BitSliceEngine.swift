@@ -18,11 +18,17 @@ final class BitSliceEngine<W: BitSliceWord> {
     static var planeCapacity: Int { 28 }
     /// `spreadTable[v]` has lane i = bit i of the byte v.
     let spreadTable: UnsafeMutablePointer<SIMD8<UInt32>>
+    /// The C kernel's copy of the program (256-bit words, ≤ 2^19 slots, kernel ≠ `.swift`), else nil.
+    let cProgram: BitSliceCProgram?
 
-    init(program: BitSlicedProgram, inputBits: Int, classes: Int) {
+    init(program: BitSlicedProgram, inputBits: Int, classes: Int, kernel: BitSliceKernel = .swift) {
         slotCount = max(program.slotCount, 1)
-        slots = .allocate(capacity: slotCount)
+        // 64-byte aligned: the C kernel uses aligned 256-bit loads and stores.
+        slots = UnsafeMutableRawPointer.allocate(byteCount: slotCount * MemoryLayout<W>.stride, alignment: 64)
+            .bindMemory(to: W.self, capacity: slotCount)
         slots.initialize(repeating: W.zero, count: slotCount)
+        cProgram = kernel != .swift && W.self == SIMD4<UInt64>.self && BitSliceCProgram.fits(program)
+            ? BitSliceCProgram(program, kernel: kernel) : nil
         // Slot numbers become byte offsets, so the hot loop addresses base + offset without scaling.
         let stride = Int32(MemoryLayout<W>.stride)
         instructions = .allocate(capacity: max(program.instructions.count, 1))
@@ -48,7 +54,7 @@ final class BitSliceEngine<W: BitSliceWord> {
     }
 
     func deallocate() {
-        slots.deallocate()
+        UnsafeMutableRawPointer(slots).deallocate()
         instructions.deallocate()
         planes.deallocate()
         spreadTable.deallocate()
@@ -60,11 +66,22 @@ final class BitSliceEngine<W: BitSliceWord> {
     /// bytes whose byte j is feature f + j of the 8 samples (an 8×8 bit transposition per byte
     /// column); they go to byte g of the 16 features' slots. Returns false if a byte other than
     /// 0/1 was seen (binary encoding).
-    func pack(_ x: UnsafePointer<UInt8>, batch: Int, start: Int, encoding: BitSlicedLogicNetwork.InputEncoding) -> Bool {
+    /// `destination` is where input word 0 goes (default: the input slots, slot 1 on); words
+    /// 0 ..< inputBits are written.
+    func pack(
+        _ x: UnsafePointer<UInt8>, batch: Int, start: Int, encoding: BitSlicedLogicNetwork.InputEncoding,
+        into destination: UnsafeMutablePointer<W>? = nil
+    ) -> Bool {
         let F = inputBits
+        let inputWords = destination ?? slots + 1
+        if let c = cProgram {
+            let rows = max(0, min(64 * W.lanes, batch - start))
+            let bytes = c.pack(UnsafeMutableRawPointer(inputWords - 1), x + start * F, rows: rows, features: F, threshold: encoding == .threshold128)
+            return encoding == .threshold128 || bytes & ~1 == 0
+        }
         let bytesPerSlot = 8 * W.lanes
         let stride = MemoryLayout<W>.stride
-        let inputBytes = UnsafeMutableRawPointer(slots + 1).assumingMemoryBound(to: UInt8.self)
+        let inputBytes = UnsafeMutableRawPointer(inputWords).assumingMemoryBound(to: UInt8.self)
         let threshold = encoding == .threshold128
         let low: UInt64 = 0x0101_0101_0101_0101
         let low2 = SIMD2<UInt64>(repeating: low)
@@ -181,6 +198,16 @@ final class BitSliceEngine<W: BitSliceWord> {
     /// output instructions (into the L1-sized buffer), its carry-save count and the per-sample
     /// counts of the first `validSamples` samples into `out[s·classes + c]`.
     func evaluate(into out: UnsafeMutablePointer<Int>, validSamples: Int) {
+        if let cp = cProgram {
+            let s = UnsafeMutableRawPointer(slots)
+            cp.runLevels(s)
+            for c in 0..<classes {
+                cp.runOutputs(s, class: c)
+                cp.count(UnsafeRawPointer(buffer), n: classSizes[c], into: out + c, classes: classes, valid: validSamples,
+                         constant: constantOnes[c])
+            }
+            return
+        }
         run(groups[...])
         for c in 0..<classes {
             run(outputGroups[classGroups[c]])
@@ -257,7 +284,17 @@ final class BitSliceEngine<W: BitSliceWord> {
                 for p in 0..<planeCount {
                     acc &+= spread[Int((planes[p].lane(k) >> sh) & 0xFF)] &<< UInt32(4 + p)
                 }
-                for i in 0..<min(8, validSamples - first) { out[(first + i) * classes + c] = Int(acc[i]) + constant }
+                let o = out + first * classes + c, k = classes
+                if validSamples - first >= 8 {
+                    // Constant lane indices: the lanes leave the registers by shuffles (a loop over
+                    // `acc[i]` spilled acc to the stack and reloaded it every lane: 12 % of the run).
+                    o[0] = Int(acc[0]) &+ constant; o[k] = Int(acc[1]) &+ constant
+                    o[2 * k] = Int(acc[2]) &+ constant; o[3 * k] = Int(acc[3]) &+ constant
+                    o[4 * k] = Int(acc[4]) &+ constant; o[5 * k] = Int(acc[5]) &+ constant
+                    o[6 * k] = Int(acc[6]) &+ constant; o[7 * k] = Int(acc[7]) &+ constant
+                } else {
+                    for i in 0..<(validSamples - first) { o[i * k] = Int(acc[i]) &+ constant }
+                }
             }
         }
     }

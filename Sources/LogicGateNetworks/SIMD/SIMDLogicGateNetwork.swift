@@ -9,7 +9,12 @@ public struct SIMDLogicGateNetwork: LogicGateNetworkImplementation {
     public static func agreementBound<T: LogicScalar>(for _: T.Type) -> T { 256 * T.ulpOfOne }
 
     public let threads: Int
-    public init(threads: Int = 1) { self.threads = threads }
+    /// The bit-sliced kernel of ``counts(_:inputs:)``.
+    public let kernel: BitSliceKernel
+    public init(threads: Int = 1, kernel: BitSliceKernel = .c) {
+        self.threads = threads
+        self.kernel = kernel
+    }
 
     public func layerForward<T: LogicScalar>(_ layer: LogicLayer<T>, x: [T], batch: Int) -> [T] {
         let net = try! LogicGateNetwork(layers: [layer], groupSum: try! GroupSum(classes: 1, tau: 1))
@@ -49,7 +54,7 @@ public struct SIMDLogicGateNetwork: LogicGateNetworkImplementation {
     }
 
     public func counts(_ network: HardLogicGateNetwork, inputs: [UInt8]) throws(LogicNetworkError) -> [Int] {
-        try BitSlicedLogicNetwork(network).counts(inputs: inputs, threads: threads)
+        try BitSlicedLogicNetwork(network).counts(inputs: inputs, threads: threads, kernel: kernel)
     }
 }
 

@@ -8,6 +8,9 @@
 /// Laplace, logistic, Cauchy) the coverage comes from polynomial approximations of exp, erfc and
 /// atan with `|F̃(u) − F(u)| ≤ kernelCDFError` (tested on dense grids against `Double` in
 /// `KernelAgreementTests`); the reference rounds the `Double` CDF to `Float`, ½ ulp ≤ 3e-8 more.
+/// Cauchy is evaluated from x and τ without forming u = x/τ (reduced arguments x/τ, (x − τ)/(x + τ),
+/// −τ/x with one to three roundings, as many as the u-based form's; x − τ is exact for x ∈ [τ/2, 2τ]);
+/// the grid test runs it at τ = 1, the render agreement tests at the benchmark scales.
 /// A face that one side drops at the 1e-6 threshold and the other keeps changes its pixel by at
 /// most `1e-6 + |b̃ − b|`. Max, probabilistic and Einstein sums are 1-Lipschitz in each argument on
 /// [0, 1]², and each fold step rounds by ≤ 4ε (ε = 2⁻²⁴) on either side, so after `F` faces
@@ -16,7 +19,8 @@
 ///
 /// The gradient of a pixel's face term is `g·∂A/∂b·f(u)/τ·s·∂x/∂P`. With `b`, `u` and the geometry
 /// equal, the kernels differ from the reference in `f` (relative ``kernelDensityError``), in the
-/// summation order, and — transcendental families only — through `A` in `∂A/∂b` (probabilistic
+/// rounding of the chain rule (one quotient `g·(1 − A)·f / ((1 − b)·τ·d)` per pair, for Cauchy with
+/// `f/τ = 1/(π(τ + x²/τ))`: a few ε relative per term), in the summation order, and — transcendental families only — through `A` in `∂A/∂b` (probabilistic
 /// `(1 − A)/(1 − b)`, Einstein `(1 − A²)/(1 − b²)`, max `[A = b]`). The kernels are held to the lane
 /// path's ``gradientAgreementBound`` (4 ε·N²·max(1, max|gradient|)), unchanged. What is derived
 /// is only its summation-order part; the `∂A/∂b` part is first order in `ΔA` times the hazard rate

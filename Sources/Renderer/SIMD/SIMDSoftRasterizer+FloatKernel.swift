@@ -44,7 +44,7 @@ struct KernelInput: @unchecked Sendable {
             // Edges, |e|² and the doubled area exactly as PixelTriangleDistance computes them.
             let ex = (v.2 - v.0, v.4 - v.2, v.0 - v.4), ey = (v.3 - v.1, v.5 - v.3, v.1 - v.5)
             let area2 = (v.2 - v.0) * (v.5 - v.1) - (v.3 - v.1) * (v.4 - v.0)
-            let box = PixelBox.of((Double(v.0), Double(v.1), Double(v.2), Double(v.3), Double(v.4), Double(v.5)), reach: reach, size: n)
+            let box = PixelBox.of((Double(v.0), Double(v.1), Double(v.2), Double(v.3), Double(v.4), Double(v.5)), reach: reach, size: n, roundoff: Double(Float.ulpOfOne) / 2)
             return relax_render_face(
                 ax: (v.0, v.2, v.4), ay: (v.1, v.3, v.5), ex: ex, ey: ey,
                 len2: (ex.0 * ex.0 + ey.0 * ey.0, ex.1 * ex.1 + ey.1 * ey.1, ex.2 * ex.2 + ey.2 * ey.2),
@@ -170,8 +170,8 @@ public func rendererKernelCDF(_ family: DistributionFamily, at u: [Float], instr
     return (Array(b.prefix(u.count)), Array(f.prefix(u.count)))
 }
 
-/// Runs the register-resident Cauchy + probabilistic pair sequence `iterations` times (8 pairs,
-/// forward and backward, each) — the measured roofline of `relax render bench`.
+/// Runs the Cauchy + probabilistic forward and backward kernels on a 64×64 image and copies of one
+/// face for about `iterations` × 8 pairs — the kernels' measured ceiling in `relax render bench`.
 public func rendererRooflineProbe(iterations: Int, instructionSet: SIMDSoftRasterizer.InstructionSet) -> Float {
     relax_render_roofline_probe(instructionSet == .avx2FMA ? RELAX_RENDER_AVX2_FMA : RELAX_RENDER_BASELINE, iterations)
 }

@@ -20,7 +20,8 @@ struct FacePlan<T: RendererScalar> {
         ey = (v.3 - v.1, v.5 - v.3, v.1 - v.5)
         length2 = (ex.0 * ex.0 + ey.0 * ey.0, ex.1 * ex.1 + ey.1 * ey.1, ex.2 * ex.2 + ey.2 * ey.2)
         area2 = (v.2 - v.0) * (v.5 - v.1) - (v.3 - v.1) * (v.4 - v.0)
-        (rows, vectors) = PixelBox.of((Double(v.0), Double(v.1), Double(v.2), Double(v.3), Double(v.4), Double(v.5)), reach: cull, size: layout.size)
+        (rows, vectors) = PixelBox.of((Double(v.0), Double(v.1), Double(v.2), Double(v.3), Double(v.4), Double(v.5)), reach: cull, size: layout.size,
+                                     roundoff: Double(T.ulpOfOne) / 2)
     }
 
     /// The pixel–triangle geometry for 8 pixels of one row, operation for operation as
@@ -74,12 +75,20 @@ struct VectorGeometry<T: RendererScalar> {
 }
 
 /// The pixels a face can reach: its bounding box grown by the culling distance (with 1e-6
-/// relative slack for the rounding of the distances) and one pixel pitch.
+/// relative slack for the rounding of the distances), one pixel pitch, and the rounding error
+/// of the computed distance. With coordinates up to M = max(1, max |v|) and unit roundoff u of
+/// the scalar, the computed residual r̃ = (t̃·e + a) − p is within 9u·M per component of the exact
+/// residual to the point at t̃ on the segment, whose length is ≥ the true distance d; so the
+/// computed distance is ≥ d(1 − u) − 13u·M. Growing the box by 16u·M keeps every pixel outside it
+/// beyond the culling distance in the rounded arithmetic the reference uses, too (the OBJ fuzzer
+/// found a mesh with 1e16 coordinates whose faces the reference saw where the box had cut them).
 enum PixelBox {
-    /// Rows and 8-pixel column vectors of the box (empty ranges when it misses the image).
-    static func of(_ v: (Double, Double, Double, Double, Double, Double), reach cull: Double, size: Int) -> (rows: Range<Int>, vectors: Range<Int>) {
+    /// Rows and 8-pixel column vectors of the box (empty ranges when it misses the image);
+    /// `roundoff` is the unit roundoff of the scalar the distances are computed in.
+    static func of(_ v: (Double, Double, Double, Double, Double, Double), reach cull: Double, size: Int, roundoff: Double) -> (rows: Range<Int>, vectors: Range<Int>) {
         let n = Double(size)
-        let reach = cull * (1 + 1e-6) + 2 / n
+        let magnitude = max(1, abs(v.0), abs(v.1), abs(v.2), abs(v.3), abs(v.4), abs(v.5))
+        let reach = cull * (1 + 1e-6) + 2 / n + 16 * roundoff * magnitude
         let x0 = min(v.0, v.2, v.4) - reach, x1 = max(v.0, v.2, v.4) + reach
         let y0 = min(v.1, v.3, v.5) - reach, y1 = max(v.1, v.3, v.5) + reach
         // x(col) = (2col + 1 − N)/N ∈ [x0, x1]; y(row) = (N − 1 − 2row)/N ∈ [y0, y1].

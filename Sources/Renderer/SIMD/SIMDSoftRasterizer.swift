@@ -29,7 +29,11 @@ import RealModule
 //  - C kernels with a precomputed 1/|e|² and FMA in the geometry: ~30 % faster for Cauchy, but
 //    the distances then differ from the reference's by rounding, and at pixels where A is close to 1
 //    the gradient's ∂A/∂b = (1 − A)/(1 − b) amplifies that (uniform/cubic Hermite gradients differed by
-//    270 units of `gradientAgreementBound`); the exact divisions were kept.
+//    270 units of `gradientAgreementBound`); the exact divisions were kept;
+//  - the C kernels' layout and roofline (render_kernels.c header): two passes per face row, one
+//    division for the backward's chain rule, Cauchy's CDF from x and τ; Cauchy forward + backward
+//    went from 338 to 312 instructions and 14 to 9 divisions per 8 pairs, ~1.5× faster, at about a
+//    third of the issue roofline (≈ 0.5 G pairs/s per core): dependency latency limits it.
 
 /// SIMD (8 pixels per vector), bounding-box-culled soft rasterizer; see the file header.
 public struct SIMDSoftRasterizer: SoftRasterizer {
