@@ -49,7 +49,7 @@ typedef unsigned long long u4 __attribute__((vector_size(32), aligned(8)));
 long relax_shortest_path_workspace(const relax_sp_params *p) {
     const long T = p->iterations, L = 4 * p->groups, MAP = (p->H + 2) * (p->W + 2) * L;
     const long P = (p->H + 2) * (p->W + 2);
-    return (8 * T + 16) * MAP + (T * p->H * p->W * p->groups + T + 2 * T * P * p->groups + 7) / 8 + 1;
+    return (7 * T + 15) * MAP + (T * p->H * p->W * p->groups + T * P * p->groups + 7) / 8 + 1;
 }
 
 relax_sp_status relax_shortest_path_f64(relax_algo_kernel kernel, const relax_sp_params *p, const double *cost,

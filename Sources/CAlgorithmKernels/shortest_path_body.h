@@ -83,33 +83,30 @@ ATTR static inline __attribute__((always_inline)) int BODYFN(const int kind, con
 
     double *D = ws;  ws += (T + 1) * MAP;   // d before sweep t (padding: infinity)
     double *E = ws;  ws += T * MAP;         // e^(−β d) per sweep
-    double *EF = ws; ws += T * MAP;         // e^(−β (d − infinity)), sweeps with a far cell only
-    double *M = ws;  ws += T * MAP;         // soft minimum m_c (far cells: m_c − infinity); 0 on padding
+    double *M = ws;  ws += T * MAP;         // soft minimum m_c (0 on padding and where Z_c = 0)
     double *IZ = ws; ws += T * MAP;         // 1 / Z_c
     double *EV = ws; ws += MAP;             // e·d of the current sweep
     double *PA = ws; ws += (T + 1) * MAP;   // traceback: path_s
     double *TR = ws; ws += (T + 1) * MAP;   // traceback: trace_s
     double *SS = ws; ws += T * MAP;         // traceback: S_s = Σ_k w_s[i + o_k]
     double *Wm = ws; ws += MAP;             // traceback: w = trace·(1/Z) (0 on padding)
-    unsigned char *band = (unsigned char *)ws;   // per sweep, cell, group: 0 near, 1 far
-    unsigned char *far = band + T * HW * G;      // per sweep: some cell used the far band
-    unsigned char *nearLive = far + T;           // per sweep, padded cell, group: e ≠ 0 somewhere
-    unsigned char *farLive = nearLive + T * P * G;   // … the far exponential was computed
-    ws += (T * HW * G + T + 2 * T * P * G + 7) / 8 + 1;
+    unsigned char *band = (unsigned char *)ws;   // per sweep, cell, group: 1 if some lane had Z = 0
+    unsigned char *nearLive = band + T * HW * G; // per sweep, padded cell, group: e ≠ 0 somewhere
+    ws += (T * HW * G + T * P * G + 7) / 8 + 1;
 
-    // Padding: d = infinity, so e = 0, e·d = 0, and (far) e = 1, e·(d − infinity) = 0.
+    // Padding: d = infinity, so e = 0 and e·d = 0.
     for (long n = 0; n < MAP; n += 4) ST(D + n, inf);
     for (long t = 1; t <= T; t++) RINGFN(D + t * MAP, inf, H, W, L);
     for (long t = 0; t < T; t++) { RINGFN(E + t * MAP, SPLAT(0.0), H, W, L); RINGFN(M + t * MAP, SPLAT(0.0), H, W, L); }
     RINGFN(EV, SPLAT(0.0), H, W, L);
     for (long g = 0; g < L; g += 4) ST(D + start + g, SPLAT(0.0));
-    const v4 under = SPLAT(-708.0), over = SPLAT(709.0), eOver = EXPFN(over);
+    const v4 under = SPLAT(-708.0);
 
     // ---- Forward: the relaxed Bellman–Ford sweeps.
     for (long t = 0; t < T; t++) {
         const double *d = D + t * MAP;
         double *dn = D + (t + 1) * MAP, *e = E + t * MAP, *m = M + t * MAP, *iz = IZ + t * MAP;
-        unsigned char *bd = band + t * HW * G, *nl = nearLive + t * P * G, *fl = farLive + t * P * G;
+        unsigned char *bd = band + t * HW * G, *nl = nearLive + t * P * G;
         // e = e^(−β d) on the interior; where every lane is below −708 it is exactly 0 (as
         // EXPFN would return) and the exponential is skipped.
         INTERIOR(i, k) {
@@ -118,38 +115,26 @@ ATTR static inline __attribute__((always_inline)) int BODYFN(const int kind, con
             v4 y = EXPFN(a);
             ST(e + i, y); ST(EV + i, y * x); nl[i / 4] = 1;
         }
-        int pending = 0;
+        // A lane whose Z is exactly 0 has no neighbour with a nonzero exponential: every
+        // neighbour has β·d > 708, so its own new distance does too, and the next sweep's
+        // exponential of it is 0 whatever it is (and the cells that read it give it weight
+        // < 1e-107 in the reference: see the header). It gets `infinity`, m = 1/Z = 0, and no
+        // gradient flows through it (its exponential is 0 in every later sweep that reads it).
         INTERIOR(i, k) {
             v4 z = NB(e, i);
-            if (ALL(z >= zlo) && ALL(z <= zhi)) {
+            i4 inRange = (z >= zlo) & (z <= zhi);
+            if (ALL(inRange)) {
                 v4 izv = one / z, mv = NB(EV, i) * izv;
                 ST(dn + i, mv + LD(cost + k)); ST(m + i, mv); ST(iz + i, izv);
                 bd[k / 4] = 0;
             } else {
+                i4 zero = z == SPLAT(0.0);
+                if (!ALL(inRange | zero)) return RELAX_SP_UNSUPPORTED;
+                v4 izv = one / SEL(zero, one, z), mv = NB(EV, i) * izv;
+                ST(dn + i, SEL(zero, inf, mv + LD(cost + k)));
+                ST(m + i, SEL(zero, SPLAT(0.0), mv)); ST(iz + i, SEL(zero, SPLAT(0.0), izv));
                 bd[k / 4] = 1;
-                pending = 1;
             }
-        }
-        far[t] = (unsigned char)pending;
-        if (pending) {
-            double *ef = EF + t * MAP;
-            RINGFN(ef, one, H, W, L);
-            // Where every lane's argument is above 709, EXPFN would return its clamped value
-            // e^709: any far-band cell reading it falls outside [1e-200, 1e200] (unsupported).
-            INTERIOR(i, k) {
-                v4 x = LD(d + i) - inf, a = nb * x;
-                if (ALL(a > over)) { ST(ef + i, eOver); ST(EV + i, SPLAT(0.0)); fl[i / 4] = 0; continue; }
-                v4 y = EXPFN(a);
-                ST(ef + i, y); ST(EV + i, y * x); fl[i / 4] = 1;
-            }
-            INTERIOR(i, k) {
-                if (bd[k / 4] == 0) continue;
-                v4 z = NB(ef, i);
-                if (!(ALL(z >= zlo) && ALL(z <= zhi))) return RELAX_SP_UNSUPPORTED;
-                v4 izv = one / z, mv = NB(EV, i) * izv;
-                ST(dn + i, (mv + inf) + LD(cost + k)); ST(m + i, mv); ST(iz + i, izv);
-            }
-            RINGFN(EV, SPLAT(0.0), H, W, L);
         }
         for (long g = 0; g < L; g += 4) ST(dn + start + g, SPLAT(0.0));
     }
@@ -187,9 +172,8 @@ ATTR static inline __attribute__((always_inline)) int BODYFN(const int kind, con
     double *Q = ws; ws += MAP;      // (∂/∂(1/Z*))/Z*² (0 on padding)
     double *gD = ws; ws += MAP;     // ∂/∂d after the sweep
     double *gP = ws; ws += MAP;     // ∂/∂d before it
-    double *aN = ws; ws += MAP;     // ḡ_c/Z_c of near cells (0 elsewhere)
-    double *aF = ws; ws += MAP;     // … of far cells
-    for (long n = 0; n < 11 * MAP; n += 4) ST(gPath + n, SPLAT(0.0));
+    double *aN = ws; ws += MAP;     // ḡ_c/Z_c (0 on padding and where Z_c = 0)
+    for (long n = 0; n < 10 * MAP; n += 4) ST(gPath + n, SPLAT(0.0));
     INTERIOR(i, k) ST(gPath + i, LD(gOut + k));
     for (long s = T - 1; s >= 0; s--) {
         const double *pa = PA + s * MAP, *tr = TR + s * MAP, *ss = SS + s * MAP;
@@ -217,16 +201,12 @@ ATTR static inline __attribute__((always_inline)) int BODYFN(const int kind, con
     // ---- Backward of the sweeps: ∂m_c/∂v_k = pred_k (1 + β (m_c − v_k)).
     for (long n = 0; n < HW * L; n += 4) ST(gCost + n, SPLAT(0.0));
     for (long t = T - 1; t >= 0; t--) {
-        const double *d = D + t * MAP, *e = E + t * MAP, *ef = EF + t * MAP, *m = M + t * MAP, *iz = IZ + t * MAP;
-        const unsigned char *bd = band + t * HW * G;
-        const int useFar = far[t];
+        const double *d = D + t * MAP, *e = E + t * MAP, *m = M + t * MAP, *iz = IZ + t * MAP;
         for (long g = 0; g < L; g += 4) ST(gD + start + g, SPLAT(0.0));   // d[start] ← 0 after the sweep
         INTERIOR(i, k) {
-            v4 gn = LD(gD + i), a = gn * LD(iz + i);
+            v4 gn = LD(gD + i);
             ST(gCost + k, LD(gCost + k) + gn);
-            int isFar = bd[k / 4];
-            ST(aN + i, isFar ? SPLAT(0.0) : a);
-            ST(aF + i, isFar ? a : SPLAT(0.0));
+            ST(aN + i, gn * LD(iz + i));
         }
         INTERIOR(i, k) {
             const v4 dn = LD(d + i);
@@ -236,12 +216,6 @@ ATTR static inline __attribute__((always_inline)) int BODYFN(const int kind, con
             v4 sum = ((((((EDGE(aN, o0, dn) + EDGE(aN, o1, dn)) + EDGE(aN, o2, dn)) + EDGE(aN, o3, dn)) + EDGE(aN, o4, dn))
                        + EDGE(aN, o5, dn)) + EDGE(aN, o6, dn)) + EDGE(aN, o7, dn);
             gv = LD(e + i) * sum;
-            }
-            if (useFar && farLive[t * P * G + i / 4]) {
-                const v4 df = dn - inf;
-                v4 sf = ((((((EDGE(aF, o0, df) + EDGE(aF, o1, df)) + EDGE(aF, o2, df)) + EDGE(aF, o3, df)) + EDGE(aF, o4, df))
-                          + EDGE(aF, o5, df)) + EDGE(aF, o6, df)) + EDGE(aF, o7, df);
-                gv = gv + LD(ef + i) * sf;
             }
 #undef EDGE
             if (t == T - 1) {

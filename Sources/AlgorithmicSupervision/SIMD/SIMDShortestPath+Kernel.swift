@@ -6,10 +6,17 @@
 //  1. The reference semantics within `simdAgreementBound` (the bound of every optimized
 //     algorithm kernel; tests: `ShortestPathKernelTests` and the agreement suite, which iterate
 //     `AlgorithmImplementation`). The kernel covers soft mode with the `For` traceback and every
-//     t-conorm when each cell's soft arg-min fits the shared-exponential form ("near" or "far"
-//     band, see `SIMDShortestPath`) and the last sweep reached every cell. Anything else (hard
-//     mode, `While`, a cell needing the per-cell form) returns "unsupported" before writing a
-//     result, and the Swift SIMD kernel runs instead — no silent difference in results.
+//     t-conorm when each cell's soft arg-min fits the shared-exponential form (`Z_c` in
+//     [1e-200, 1e200], the "near" band of `SIMDShortestPath`) or has `Z_c = 0` exactly, and in
+//     the last sweep every cell is near. `Z_c = 0` means every neighbour has `β·d > 708` (its
+//     exponential flushed to 0; in the benchmark: cells the sweeps have not reached, at
+//     `infinity`): then the cell's own new distance has `β·d > 708` too, its exponential is 0
+//     in every later sweep whatever value it holds, so it gets `infinity` and no gradient; in the
+//     reference such a neighbour's weight next to one with `Z ≥ 1e-200` is < 1e-107 (the near
+//     band's own argument). The Swift kernel computes those cells in its "far" band instead;
+//     the results agree within the bound. Anything else (hard mode, `While`, `Z_c` in
+//     (0, 1e-200) or above 1e200, a last sweep with such a cell) returns "unsupported" before
+//     writing a result, and the Swift SIMD kernel runs instead — no silent difference.
 //  2. Speed (one thread, 12×12, T = 24, batch 16). What the C kernel does beyond the Swift one:
 //     - The traceback collapses. The last sweep's weights are `pred(c, k) = E[c + o_k]/Z_c`
 //       and the offsets are symmetric, so the move `trace′[i] = Σ_k trace[i − o_k]·pred(i − o_k, k)`
@@ -21,7 +28,7 @@
 //     - The sweep stores `m_c` and `1/Z_c`, so the backward recomputes no neighbour sums.
 //     - 4-wide double vectors: two SSE2 registers in the baseline build, one ymm with FMA in
 //       the AVX2 build (the FMA contractions change roundings only).
-//  3. Memory: one recycled scratch block (`Scratch`), `(8T + 16)` padded maps.
+//  3. Memory: one recycled scratch block (`Scratch`), `(7T + 15)` padded maps.
 //
 // Tried and measured (12×12, T = 24, B = 16, β = 10, forward + backward, one thread, 2-core AMD
 // EPYC VM under load 6–9; `relax algo bench`, and callgrind instruction counts of the kernel
@@ -33,6 +40,14 @@
 //    clamped (every lane above 709 in the far pass: reached cells), constant padding maps, one
 //    body per t-conorm and contiguous interior loops: 3.9 M instructions, 0.72–0.97 ms AVX2,
 //    1.07–1.56 ms baseline (AlgoVision float32 in the same runs: 41–51 ms).
+//  - No far band: a lane with `Z_c = 0` gets `infinity` (see goal 1) instead of a second
+//    exponential pass shifted by `infinity`, its sums and its reverse: 3.9 M → 3.2 M
+//    instructions per call, outputs and gradients of the benchmark bit-identical.
+//  - Fusing each pair of grid passes (row r's exponentials or weights, then row r − 1's sums,
+//    while in L1): bit-identical results, no measurable change (0.49–0.53 ms either way in a C
+//    harness); not kept.
+//  - `Benchmarks/compare-algo.sh` with minima over repeats on both sides (load 4.5): AVX2
+//    0.539 ms, baseline 0.929 ms, AlgoVision float32 36.4 ms: 68× and 39×.
 //  - Where the rest goes (callgrind): the sweep's two neighbour sums and its reverse's per-edge
 //    `a_k (1 + β (m_k − d_n))` (two loads and three arithmetic instructions per edge) are about
 //    60 %; the exponentials 15 %; the traceback and its reverse 25 %. The expanded reverse
