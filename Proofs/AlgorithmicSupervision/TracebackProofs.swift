@@ -8,7 +8,7 @@ extension AlgorithmProofs {
     /// program computes them, on a rational grid: values in [0, 1], `S(a, 0) = a`,
     /// commutative, monotone in each argument, associative.
     static let tConormClaim = "the shortest-path t-conorms (probabilistic, Yager p = 1, Hamacher q) map [0,1]² to [0,1], have 0 as identity, and are commutative, monotone and associative"
-    static let tConormDomain = "a, b, c ∈ {0, 1/6, …, 1}; Hamacher q ∈ {1/2, 1, 2, 5}; exact rationals"
+    static let tConormDomain = "a, b, c ∈ {0, 1/6, …, 1}; Hamacher q ∈ {0, 1/2, 1, 2, 5} (q = 0 includes the 0/0 corner a = b = 1, defined by its limit 1); exact rationals"
 
     public static func tConorms() -> Certificate {
         let grid: [Rational] = (0...6).map { Rational($0) / Rational(6) }
@@ -18,7 +18,7 @@ extension AlgorithmProofs {
             return try RelaxedPrograms.tConorm(kind, q: q, x, y).values[0]
         }
         let configurations: [(TConorm, Rational)] = [(.probabilistic, 0), (.yager, 1),
-                                                     (.hamacher, Rational(1) / Rational(2)), (.hamacher, 1), (.hamacher, 2), (.hamacher, 5)]
+                                                     (.hamacher, 0), (.hamacher, Rational(1) / Rational(2)), (.hamacher, 1), (.hamacher, 2), (.hamacher, 5)]
         return exhaustive("algorithm.tconorm.properties", tConormClaim, tConormDomain, evidence: []) { cases in
             for (kind, q) in configurations {
                 for a in grid {

@@ -58,6 +58,9 @@ ATTR static inline __attribute__((always_inline)) v4 CONORMFN(int kind, v4 q, v4
     } else if (kind == 1) {
         v4 ab = a * b;
         v4 num = (a + b) + ab * (q - 2), den = one + ab * (q - 1);
+        /* q = 0 at a = b = 1 is 0/0 with limit 1 and partials 0: add 1 to both there (as the reference does). */
+        v4 fix = SEL(den == SPLAT(0.0), one, SPLAT(0.0));
+        num = num + fix; den = den + fix;
         v4 den2 = den * den;
         *da = ((one + b * (q - 2)) * den - num * b * (q - 1)) / den2;
         *db = ((one + a * (q - 2)) * den - num * a * (q - 1)) / den2;

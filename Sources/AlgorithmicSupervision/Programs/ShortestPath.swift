@@ -87,8 +87,14 @@ extension RelaxedPrograms {
         switch kind {
         case .probabilistic: return try (a + b) - a * b
         case .hamacher:
+            // `(a + b + (q − 2)ab)/(1 + (q − 1)ab)`. For q = 0 at a = b = 1 this is 0/0; the limit
+            // is 1 (S(1, b) = 1 for every b), with both partials 0. Adding 1 to numerator and
+            // denominator exactly there gives that value and those partials (the tape sees
+            // ∂num − ∂den = 0), and leaves every other point unchanged.
             let ab = try a * b
-            return try ((a + b) + ab * (q - 2)) / (1 + ab * (q - 1))
+            let num = try (a + b) + ab * (q - 2), den = 1 + ab * (q - 1)
+            let fix = Tensor.constant(den.values.map { $0 == 0 ? 1 : 0 }, shape: den.shape, on: den.tape)
+            return try (num + fix) / (den + fix)
         case .yager: return 1 - (try (1 - a) - b).relu()
         }
     }

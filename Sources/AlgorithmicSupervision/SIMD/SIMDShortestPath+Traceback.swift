@@ -6,7 +6,10 @@ extension SIMDShortestPath {
             return ((a + b) - a * b, 1 - b, 1 - a)
         case .hamacher:
             let ab = a * b
-            let num = (a + b) + ab * (q - 2), den = 1 + ab * (q - 1)
+            // q = 0 at a = b = 1 is 0/0 with limit 1 and partials 0: add 1 to both there (as the
+            // reference does).
+            let fix = Lane.zero.replacing(with: 1, where: 1 + ab * (q - 1) .== 0)
+            let num = (a + b) + ab * (q - 2) + fix, den = 1 + ab * (q - 1) + fix
             let y = num / den
             return (y, ((1 + b * (q - 2)) * den - num * b * (q - 1)) / (den * den),
                     ((1 + a * (q - 2)) * den - num * a * (q - 1)) / (den * den))
