@@ -17,32 +17,16 @@ typedef unsigned long long u4 __attribute__((vector_size(32), aligned(8)));
 #define SEL(mask, a, b) ((v4)(((mask) & (i4)(a)) | (~(mask) & (i4)(b))))
 #define ALL(mask) ((mask)[0] & (mask)[1] & (mask)[2] & (mask)[3])
 
-#define FN sp_baseline
-#define EXPFN exp_baseline
-#define CONORMFN conorm_baseline
-#define RINGFN ring_baseline
-#define BODYFN body_baseline
+#define SUFFIX baseline
 #define ATTR
 #include "shortest_path_body.h"
-#undef FN
-#undef EXPFN
-#undef CONORMFN
-#undef RINGFN
-#undef BODYFN
+#undef SUFFIX
 #undef ATTR
 #if defined(__x86_64__)
-#define FN sp_avx2
-#define EXPFN exp_avx2
-#define CONORMFN conorm_avx2
-#define RINGFN ring_avx2
-#define BODYFN body_avx2
+#define SUFFIX avx2
 #define ATTR __attribute__((target("avx2,fma")))
 #include "shortest_path_body.h"
-#undef FN
-#undef EXPFN
-#undef CONORMFN
-#undef RINGFN
-#undef BODYFN
+#undef SUFFIX
 #undef ATTR
 #endif
 

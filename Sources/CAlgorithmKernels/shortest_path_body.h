@@ -1,7 +1,11 @@
-// One build of the relaxed shortest-path kernel (included by shortest_path.c with FN and ATTR
-// defined). Notation and derivations: SIMDShortestPath+Kernel.swift. Maps are padded
+// One build of the relaxed shortest-path kernel (included by shortest_path.c with SUFFIX and
+// ATTR defined; every function name ends in SUFFIX, e.g. sp_avx2). Notation and derivations: SIMDShortestPath+Kernel.swift. Maps are padded
 // `(H + 2) × (W + 2)` cells of `L = 4·groups` doubles; `o0 … o7` are the neighbour offsets in
 // the direction order NW, N, NE, W, E, SW, S, SE.
+
+#define SP_CAT_(a, b) a##b
+#define SP_CAT(a, b) SP_CAT_(a, b)
+#define K(name) SP_CAT(name, SUFFIX)
 
 /// Every interior lane group: `i` its index in a padded map, `k` in an unpadded `[H·W][L]` array
 /// (each grid row's interior is contiguous in both).
@@ -13,7 +17,7 @@
 
 /// e^x per lane: the algorithm of `laneExp` (Cody–Waite by ln 2, degree-12 Taylor, 2ⁿ through
 /// the exponent bits, 0 below −708, argument clamped at 709).
-ATTR static inline __attribute__((always_inline)) v4 EXPFN(v4 x) {
+ATTR static inline __attribute__((always_inline)) v4 K(exp_)(v4 x) {
     const v4 lo = SPLAT(-708.0), hi = SPLAT(709.0);
     i4 under = x < lo;
     x = SEL(under, lo, x);
@@ -41,7 +45,7 @@ ATTR static inline __attribute__((always_inline)) v4 EXPFN(v4 x) {
 }
 
 /// `v` on the padding ring of a map.
-ATTR static inline __attribute__((always_inline)) void RINGFN(double *map, v4 v, long H, long W, long L) {
+ATTR static inline __attribute__((always_inline)) void K(ring_)(double *map, v4 v, long H, long W, long L) {
     const long Wp = W + 2;
     for (long c = 0; c < Wp; c++)
         for (long g = 0; g < L; g += 4) { ST(map + c * L + g, v); ST(map + ((H + 1) * Wp + c) * L + g, v); }
@@ -50,7 +54,7 @@ ATTR static inline __attribute__((always_inline)) void RINGFN(double *map, v4 v,
 }
 
 /// `S(a, b)` and its partials.
-ATTR static inline __attribute__((always_inline)) v4 CONORMFN(int kind, v4 q, v4 a, v4 b, v4 *da, v4 *db) {
+ATTR static inline __attribute__((always_inline)) v4 K(conorm_)(int kind, v4 q, v4 a, v4 b, v4 *da, v4 *db) {
     const v4 one = SPLAT(1.0);
     if (kind == 0) {
         *da = one - b; *db = one - a;
@@ -74,7 +78,7 @@ ATTR static inline __attribute__((always_inline)) v4 CONORMFN(int kind, v4 q, v4
     }
 }
 
-ATTR static inline __attribute__((always_inline)) int BODYFN(const int kind, const relax_sp_params *p, const double *cost,
+ATTR static inline __attribute__((always_inline)) int K(body_)(const int kind, const relax_sp_params *p, const double *cost,
                                                             const double *gOut, double *outPath, double *gCost, double *ws) {
     const long H = p->H, W = p->W, G = p->groups, T = p->iterations;
     const long Wp = W + 2, L = 4 * G, P = (H + 2) * Wp, MAP = P * L, HW = H * W;
@@ -99,9 +103,9 @@ ATTR static inline __attribute__((always_inline)) int BODYFN(const int kind, con
 
     // Padding: d = infinity, so e = 0 and e·d = 0.
     for (long n = 0; n < MAP; n += 4) ST(D + n, inf);
-    for (long t = 1; t <= T; t++) RINGFN(D + t * MAP, inf, H, W, L);
-    for (long t = 0; t < T; t++) { RINGFN(E + t * MAP, SPLAT(0.0), H, W, L); RINGFN(M + t * MAP, SPLAT(0.0), H, W, L); }
-    RINGFN(EV, SPLAT(0.0), H, W, L);
+    for (long t = 1; t <= T; t++) K(ring_)(D + t * MAP, inf, H, W, L);
+    for (long t = 0; t < T; t++) { K(ring_)(E + t * MAP, SPLAT(0.0), H, W, L); K(ring_)(M + t * MAP, SPLAT(0.0), H, W, L); }
+    K(ring_)(EV, SPLAT(0.0), H, W, L);
     for (long g = 0; g < L; g += 4) ST(D + start + g, SPLAT(0.0));
     const v4 under = SPLAT(-708.0);
 
@@ -111,11 +115,11 @@ ATTR static inline __attribute__((always_inline)) int BODYFN(const int kind, con
         double *dn = D + (t + 1) * MAP, *e = E + t * MAP, *m = M + t * MAP, *iz = IZ + t * MAP;
         unsigned char *bd = band + t * HW * G, *nl = nearLive + t * P * G;
         // e = e^(−β d) on the interior; where every lane is below −708 it is exactly 0 (as
-        // EXPFN would return) and the exponential is skipped.
+        // exp_ would return) and the exponential is skipped.
         INTERIOR(i, k) {
             v4 x = LD(d + i), a = nb * x;
             if (ALL(a < under)) { ST(e + i, SPLAT(0.0)); ST(EV + i, SPLAT(0.0)); nl[i / 4] = 0; continue; }
-            v4 y = EXPFN(a);
+            v4 y = K(exp_)(a);
             ST(e + i, y); ST(EV + i, y * x); nl[i / 4] = 1;
         }
         // A lane whose Z is exactly 0 has no neighbour with a nonzero exponential: every
@@ -154,7 +158,7 @@ ATTR static inline __attribute__((always_inline)) int BODYFN(const int kind, con
         double *pa1 = PA + (s + 1) * MAP, *tr1 = TR + (s + 1) * MAP, *ss = SS + s * MAP;
         INTERIOR(i, k) {
             v4 da, db, tv = LD(tr + i);
-            ST(pa1 + i, CONORMFN(kind, q, LD(pa + i), tv, &da, &db));
+            ST(pa1 + i, K(conorm_)(kind, q, LD(pa + i), tv, &da, &db));
             ST(Wm + i, tv * LD(IZs + i));
         }
         INTERIOR(i, k) {
@@ -188,7 +192,7 @@ ATTR static inline __attribute__((always_inline)) int BODYFN(const int kind, con
         INTERIOR(i, k) {
             v4 gw = NB(gS, i), tv = LD(tr + i), da, db;
             ST(gIZ + i, LD(gIZ + i) + gw * tv);
-            (void)CONORMFN(kind, q, LD(pa + i), tv, &da, &db);
+            (void)K(conorm_)(kind, q, LD(pa + i), tv, &da, &db);
             v4 gp = LD(gPath + i);
             ST(gTr2 + i, gw * LD(IZs + i) + gp * db);
             ST(gPath + i, gp * da);
@@ -233,14 +237,17 @@ ATTR static inline __attribute__((always_inline)) int BODYFN(const int kind, con
 }
 
 /// One copy of the body per t-conorm, so that its choice is made once per call.
-ATTR static int FN(const relax_sp_params *p, const double *cost, const double *gOut, double *outPath,
+ATTR static int K(sp_)(const relax_sp_params *p, const double *cost, const double *gOut, double *outPath,
                    double *gCost, double *ws) {
     switch (p->tconorm) {
-    case 0: return BODYFN(0, p, cost, gOut, outPath, gCost, ws);
-    case 1: return BODYFN(1, p, cost, gOut, outPath, gCost, ws);
-    default: return BODYFN(2, p, cost, gOut, outPath, gCost, ws);
+    case 0: return K(body_)(0, p, cost, gOut, outPath, gCost, ws);
+    case 1: return K(body_)(1, p, cost, gOut, outPath, gCost, ws);
+    default: return K(body_)(2, p, cost, gOut, outPath, gCost, ws);
     }
 }
 
 #undef NB
 #undef INTERIOR
+#undef SP_CAT_
+#undef SP_CAT
+#undef K
