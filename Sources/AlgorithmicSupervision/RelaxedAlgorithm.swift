@@ -35,6 +35,16 @@ public enum AlgorithmProgram: String, CaseIterable, Sendable {
         }
     }
 
+    /// The rank (batch included) of each output, in the order of ``outputs``.
+    public var outputRanks: [Int] {
+        switch self {
+        case .bubbleSort: [2, 1]
+        case .shortestPath: [3]
+        case .editDistance: [1]
+        case .counter: [1]
+        }
+    }
+
     /// The program for `name`, or ``AlgorithmError/unknownProgram(_:known:)``.
     public static func named(_ name: String) throws(AlgorithmError) -> AlgorithmProgram {
         guard let p = AlgorithmProgram(rawValue: name) else { throw .unknownProgram(name, known: allCases.map(\.rawValue)) }

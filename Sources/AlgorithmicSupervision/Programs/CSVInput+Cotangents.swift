@@ -9,19 +9,7 @@
 /// (``AlgorithmProgram/validate(_:cotangents:parameters:)`` names `cotangent_NAME` if not).
 extension AlgorithmCSV {
     public static func cotangent(_ text: String, output: String, of program: AlgorithmProgram) throws(AlgorithmCSVError) -> [Double] {
-        guard let rank = program.outputRanks[output] else { throw .unknownOutput(output, known: program.outputs) }
-        return try numbers(table(text, width: rank == 1 ? 1 : nil))
-    }
-}
-
-extension AlgorithmProgram {
-    /// The rank (batch included) of each output.
-    public var outputRanks: [String: Int] {
-        switch self {
-        case .bubbleSort: ["array": 2, "loss_sum": 1]
-        case .shortestPath: ["path": 3]
-        case .editDistance: ["distance": 1]
-        case .counter: ["x": 1]
-        }
+        guard let k = program.outputs.firstIndex(of: output) else { throw .unknownOutput(output, known: program.outputs) }
+        return try numbers(table(text, width: program.outputRanks[k] == 1 ? 1 : nil))
     }
 }
