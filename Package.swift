@@ -130,7 +130,7 @@ let package = Package(
         // Every parser and loader as a fuzz target (Fuzz/run.sh links Fuzz/Entry/*.swift against it).
         .target(
             name: "FuzzHarness",
-            dependencies: ["Fixtures", "InputLimits", "NumPyFiles", "LogicGateNetworks", "SortingNetworks", "TopK", "Renderer"],
+            dependencies: ["Fixtures", "InputLimits", "NumPyFiles", "LogicGateNetworks", "SortingNetworks", "TopK", "Renderer", "AlgorithmicSupervision"],
             path: "Fuzz/Harness"),
         // Seeded property checks shared by the test targets (not a test target itself).
         .target(

@@ -65,3 +65,19 @@ put("topk-input", "ties", json.dumps({"logits": [[0, 0, 0]], "labels": [1]}))
 put("gzip", "text.gz", gz(b"hello, relaxations\n" * 20))
 put("gzip", "two-members.gz", gz(b"first ") + gz(b"second"))
 put("gzip", "empty.gz", gz(b""))
+
+# algo-csv: the program is chosen by the input's length (0 bubble_sort, 1 shortest_path,
+# 2 edit_distance, 3 counter, modulo 4), so each seed is padded with a comment line to its program.
+def algo(name, program, text):
+    data = text.encode()
+    for extra in range(8):
+        candidate = data + b"#" + b"x" * extra + b"\n"
+        if len(candidate) % 4 == program:
+            put("algo-csv", name, candidate)
+            return
+algo("bubble-sort", 0, "3,1,2\n0.5,-1,4\n")
+algo("bubble-sort-cotangent", 0, "3,1,2\n\x001,0,0\n")
+algo("shortest-path", 1, "1,5,1\n1,5,1\n1,1,1\n")
+algo("shortest-path-cotangent", 1, "1,2\n3,1\n\x000,0\n0,1\n")
+algo("edit-distance", 2, "kitten,sitting\nsitten,kitting\n")
+algo("counter", 3, "0\n2.5\n-1\n")

@@ -3,13 +3,13 @@
 # time. Usage:
 #   Fuzz/run.sh [SECONDS_PER_TARGET] [TARGET ...]     run (default: 60 s, every target)
 #   Fuzz/run.sh --merge [TARGET ...]                  fold new finds into Fuzz/corpus (minimized)
-# Targets: npy fixture logic-model sort-input topk-input gzip obj (Fuzz/Entry/<target>.swift).
+# Targets: npy fixture logic-model sort-input topk-input gzip obj algo-csv (Fuzz/Entry/<target>.swift).
 # Seeds: Fuzz/corpus/<target>/ (committed). New inputs found while running: .build/fuzz/found/<target>/.
 # A crash, trap or invalid result is written to Fuzz/regressions/<target>/ and becomes a seed that
 # `swift test` (Tests/FuzzTests) replays on every run. Output of each run: .build/fuzz/<target>.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-targets_all=(npy fixture logic-model sort-input topk-input gzip obj)
+targets_all=(npy fixture logic-model sort-input topk-input gzip obj algo-csv)
 merge=0
 if [ "${1:-}" = "--merge" ]; then merge=1; shift; seconds=0; else seconds=${1:-60}; [ $# -gt 0 ] && shift; fi
 targets=("$@")

@@ -1,3 +1,4 @@
+import AlgorithmicSupervision
 import Fixtures
 import Foundation
 import InputLimits
@@ -47,6 +48,11 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     /// accepted mesh must name one of its vertices; meshes of ≤ 64 faces are then rendered by both
     /// rasterizers (finite, in [0, 1], within the agreement bound).
     case obj
+    /// The CSV input of `relax algo run --csv` (``AlgorithmCSV``) for the program chosen by the
+    /// input's length, optionally followed by a 0 byte and a cotangent CSV for the program's
+    /// first output (`--cotangent`); inputs of ≤ 64 numbers are run by every implementation,
+    /// whose outputs and gradients must be finite.
+    case algoCSV = "algo-csv"
 
     /// Small limits, so that every input is cheap to run (the limits themselves are tested).
     public static let limits = Limits(
@@ -66,6 +72,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
                 case .gzip:
                     _ = try Gzip.decompress(bytes)
                     return .accepted
+                case .algoCSV: return try Self.algoCSV(bytes)
                 case .obj:
                     let mesh = try TriangleMesh.parseOBJ(String(decoding: bytes, as: UTF8.self))
                     guard mesh.faces.allSatisfy({ (0..<mesh.vertexCount).contains($0) }) else { return .invalid("face index outside the vertices") }
@@ -180,4 +187,26 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         }
         return .accepted
     }
+
+    static func algoCSV(_ bytes: [UInt8]) throws -> FuzzOutcome {
+        let parts = bytes.split(separator: 0, maxSplits: 1, omittingEmptySubsequences: false)
+        let program = AlgorithmProgram.allCases[bytes.count % AlgorithmProgram.allCases.count]
+        let inputs = try AlgorithmCSV.parse(String(decoding: parts[0], as: UTF8.self), program: program).inputs
+        var cotangents: [String: [Double]] = [:]
+        if parts.count > 1 {
+            let output = program.outputs[0]
+            cotangents[output] = try AlgorithmCSV.cotangent(String(decoding: parts[1], as: UTF8.self), output: output, of: program)
+        }
+        guard inputs.values.reduce(0, { $0 + $1.values.count }) <= 64 else { return .accepted }
+        var parameters = AlgorithmParameters()
+        parameters.beta = 5
+        for implementation in AlgorithmImplementation.allCases {
+            let r = try implementation.runner.run(program, inputs: inputs, cotangents: cotangents, parameters: parameters)
+            for (name, x) in r.outputs.map({ ($0.key, $0.value) }) + r.gradients.map({ ("grad_" + $0.key, $0.value) }) {
+                if let k = x.values.firstIndex(where: { !$0.isFinite }) { return .invalid("\(implementation) \(program): \(name)[\(k)] = \(x.values[k])") }
+            }
+        }
+        return .accepted
+    }
 }
+

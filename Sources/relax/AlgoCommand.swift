@@ -2,6 +2,7 @@ import AlgorithmicSupervision
 import ArgumentParser
 import Fixtures
 import Foundation
+import InputLimits
 
 /// `relax algo` — relaxed algorithms (algorithmic supervision, arXiv 2110.05651).
 struct AlgoCommand: AsyncParsableCommand {
@@ -73,7 +74,7 @@ struct AlgoRunCommand: AsyncParsableCommand {
         """)
 
     @OptionGroup var options: AlgoOptions
-    @Option(help: "reference or optimized (SIMD).")
+    @Option(help: "reference, optimized or optimized-avx2.")
     var implementation: String = "optimized"
     @Flag(help: "Read CSV instead of JSON.")
     var csv = false
@@ -81,24 +82,24 @@ struct AlgoRunCommand: AsyncParsableCommand {
     var cotangentFiles: [String] = []
     @Flag(help: "Fail (exit 1) if a While reaches max_iter instead of reporting it.")
     var strict = false
+    @OptionGroup var limits: LimitOptions
     @Argument(help: "Input file (default: stdin).")
     var file: String?
 
     func run() async throws {
+        limits.apply()
         let (program, parameters) = try options.parameters()
         guard let impl = AlgorithmImplementation(rawValue: implementation) else { throw ValidationError("implementation: " + AlgorithmImplementation.allCases.map(\.rawValue).joined(separator: " | ")) }
-        let data: Data
-        if let file {
-            guard let d = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read \(file)") }
-            data = d
-        } else {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        }
+        let data = Data(try file.map { try InputFile.read($0) } ?? InputFile.readStandardInput())
         var (inputs, cotangents) = csv ? try AlgoInput.csv(data, program) : try AlgoInput.json(data, program, file: file ?? "stdin")
         for spec in cotangentFiles {
             let (name, values) = try AlgoInput.cotangentCSV(spec, program)
             guard cotangents[name] == nil else { throw ValidationError("cotangent of \"\(name)\" given twice") }
             cotangents[name] = values
+        }
+        for (name, x) in inputs {
+            try Limits.current.check(.batch, x.shape.first ?? 0, "batch of \(name)")
+            try Limits.current.check(.arrayElements, x.values.count, "elements of \(name)")
         }
         let r = try impl.runner.run(program, inputs: inputs, cotangents: cotangents, parameters: parameters)
         if strict, let loop = r.whileReports.first(where: \.reachedMaxIterations) {
@@ -149,9 +150,9 @@ enum AlgoInput {
             throw ValidationError("--cotangent expects NAME=FILE, got \"\(spec)\"")
         }
         let (name, path) = (String(spec[..<eq]), String(spec[spec.index(after: eq)...]))
-        guard let d = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
+        let bytes = try InputFile.read(path)
         do {
-            return (name, try AlgorithmCSV.cotangent(String(decoding: d, as: UTF8.self), output: name, of: program))
+            return (name, try AlgorithmCSV.cotangent(String(decoding: bytes, as: UTF8.self), output: name, of: program))
         } catch {
             throw ValidationError("\(path): \(error)")
         }

@@ -34,6 +34,16 @@ import Testing
         }
     }
 
+    /// The `algo-csv` seeds reach the programs: each is accepted (parsed and run by every
+    /// implementation), one seed per program, with and without a cotangent.
+    @Test func algoCSVSeedsRunEveryProgram() throws {
+        let dir = Self.fuzzDirectory.appendingPathComponent("corpus/algo-csv")
+        for name in ["bubble-sort", "bubble-sort-cotangent", "shortest-path", "shortest-path-cotangent", "edit-distance", "counter"] {
+            let outcome = FuzzTarget.algoCSV.run([UInt8](try Data(contentsOf: dir.appendingPathComponent(name))))
+            #expect(outcome == .accepted, "\(name): \(outcome)")
+        }
+    }
+
     /// The seeds that stand for the reproducers give the typed error they should.
     @Test func reproducerSeedsAreRefused() throws {
         let zeroRows = try Data(contentsOf: Self.fuzzDirectory.appendingPathComponent("corpus/npy/zero-rows-huge"))

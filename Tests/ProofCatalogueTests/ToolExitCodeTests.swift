@@ -100,5 +100,11 @@ import Testing
         #expect(bad.status != 0 && bad.output.contains("bad.csv") && bad.output.contains("line 1, column 2"), "\(bad.output)")
         let unknown = try Self.relax(["algo", "run", "--program", "bubble_sort", "--csv", "--cotangent", "sorted=ct.csv", "in.csv"], in: directory)
         #expect(unknown.status != 0 && unknown.output.contains("not an output"), "\(unknown.output)")
+        // The input limits of every reading command apply: file size, batch.
+        let big = try Self.relax(["algo", "run", "--program", "bubble_sort", "--csv", "--max-decompressed-bytes", "4", "in.csv"], in: directory)
+        #expect(big.status != 0 && big.output.contains("in.csv"), "\(big.output)")
+        try "3,1,2\n1,2,3\n".write(to: directory.appendingPathComponent("two.csv"), atomically: true, encoding: .utf8)
+        let batch = try Self.relax(["algo", "run", "--program", "bubble_sort", "--csv", "--max-batch", "1", "two.csv"], in: directory)
+        #expect(batch.status != 0 && batch.output.contains("--max-batch"), "\(batch.output)")
     }
 }
