@@ -21,6 +21,9 @@ public final class Tape<T: AlgebraicField & Comparable> {
     /// Number of recorded operations.
     public var count: Int { nodes.count }
 
+    /// Drops every node (and with them the closures that refer back to this tape's tensors).
+    func release() { nodes.removeAll() }
+
     /// Appends a node and returns its id.
     func record(parents: [Int], count: Int, backward: @escaping ([T]) -> [[T]]) -> Int {
         nodes.append(Node(parents: parents, backward: backward, count: count))

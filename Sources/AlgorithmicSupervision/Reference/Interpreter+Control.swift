@@ -89,7 +89,15 @@ extension Program {
     /// ``AlgorithmError/whileReachedMaxIterations(maxIterations:remainingMass:)``.
     public func run(_ inputs: [String: Batched<T>], cotangents: [String: [T]] = [:], strictLoops: Bool = false,
                     toDouble: @escaping (T) -> Double = { _ in .nan }) throws -> ProgramRun<T> where T: Sendable {
-        let tape = Tape<T>()
+        try run(inputs, cotangents: cotangents, strictLoops: strictLoops, toDouble: toDouble, on: Tape<T>())
+    }
+
+    /// ``run(_:cotangents:strictLoops:toDouble:)`` recording on `tape`. The tape's nodes hold
+    /// closures that hold tensors that hold the tape: a reference cycle, so the run releases the
+    /// nodes when it ends (otherwise every run would leak its whole tape).
+    func run(_ inputs: [String: Batched<T>], cotangents: [String: [T]], strictLoops: Bool,
+             toDouble: @escaping (T) -> Double, on tape: Tape<T>) throws -> ProgramRun<T> where T: Sendable {
+        defer { tape.release() }
         guard let first = inputs[self.inputs[0]] else { throw AlgorithmError.undeclaredVariable(self.inputs[0]) }
         guard let batch = first.shape.first, batch > 0, !first.values.isEmpty else { throw AlgorithmError.empty(what: "input \(self.inputs[0])") }
         var tensors: [String: Tensor<T>] = [:]
