@@ -5,7 +5,11 @@
 #define K(name) CAT(name, SUFFIX)
 #define INL static inline __attribute__((always_inline)) ATTR
 
+#ifdef SELECT
+INL v8f K(sel)(v8i m, v8f a, v8f b) { return SELECT(m, a, b); }
+#else
 INL v8f K(sel)(v8i m, v8f a, v8f b) { return (v8f)((m & (v8i)a) | (~m & (v8i)b)); }
+#endif
 INL v8f K(vmin)(v8f a, v8f b) { return K(sel)(a < b, a, b); }
 INL v8f K(vmax)(v8f a, v8f b) { return K(sel)(a > b, a, b); }
 INL v8f K(vabs)(v8f a) { return (v8f)((v8i)a & SPLATI(0x7fffffff)); }
@@ -53,6 +57,41 @@ INL v8f K(cauchy_tail)(v8f x, v8f tau) {
     p = MADD(p * zz, z, z);
     v8f c0 = K(sel)(big, zero, K(sel)(mid, SPLAT(0.25f), SPLAT(0.5f)));
     return c0 - p * SPLAT(0.318309886183790672f);
+}
+
+/// 1/√D for D ≥ 0 without the divider: the architectural estimate (relative error ≤ 1.5·2⁻¹² on
+/// every x86-64 CPU; the bits differ between vendors) and one Newton step y·(1.5 − ½D·y²), whose
+/// relative error is ≤ 1.5·(1.5·2⁻¹²)² + 3ε ≈ 3.8e-7 (ε = 2⁻²⁴, three roundings). D below the
+/// smallest normal is raised to it, so D = 0 gives a finite y (and D·y = 0).
+INL v8f K(rsqrt_nr)(v8f D) {
+    v8f d = K(vmax)(D, SPLAT(1.17549435e-38f));
+    v8f y = RSQRT(d);
+    v8f h = (SPLAT(0.5f) * d) * y;
+    return y * MADD(-h, y, SPLAT(1.5f));
+}
+
+/// F(−x/τ) of the Cauchy distribution from D = x² (plain mode: the squared distance the geometry
+/// gives), with y = 1/x returned for the backward. Where x > (1 + √2)·τ — every lane but those
+/// within about 2.4·τ of an edge — this is −atan(−τ·y)/π with y from `rsqrt_nr`: no square root and
+/// no division (relative error of τ·y ≤ 4.4e-7, so of F ≤ 4.4e-7·F ≤ 5.5e-8 absolute, F ≤ ⅛ there).
+/// A vector with any other lane takes `cauchy_tail(√D, τ)` for all its lanes.
+INL v8f K(cauchy_tail_sq)(v8f D, v8f tau, v8f big2, v8f *yout) {
+    v8f y = K(rsqrt_nr)(D);
+    *yout = y;
+    if (!ALL(D > big2)) return K(cauchy_tail)(__builtin_elementwise_sqrt(D), tau);
+    v8f z = -(tau * y), zz = z * z;
+    v8f p = SPLAT(8.05374449538e-2f);
+    p = MADD(p, zz, SPLAT(-1.38776856032e-1f));
+    p = MADD(p, zz, SPLAT(1.99777106478e-1f));
+    p = MADD(p, zz, SPLAT(-3.33329491539e-1f));
+    p = MADD(p * zz, z, z);
+    return p * SPLAT(-0.318309886183790672f);
+}
+
+/// (1 + √2)²·τ²: above it, x = √D is in `cauchy_tail`'s first range.
+static inline float K(cauchy_big2)(float tau) {
+    float t = tau * 2.414213562373095f;
+    return t * t;
 }
 
 /// Coverage b = F(u) and, when `want_f`, the density f(u) for the family `cdf` (a constant
@@ -173,19 +212,6 @@ INL v8i K(inside)(v8f c0, v8f c1, v8f c2) {
     return K(vmin)(K(vmin)(c0, c1), c2) > SPLAT(0.0f);
 }
 
-/// b = F(s·x/τ) from the squared distance and the inside mask; for Cauchy from x and τ directly.
-INL v8f K(coverage)(const relax_render_params *P, v8f D, v8i in, v8f *xout, const int cdf, const int squared) {
-    v8f x = squared ? D : __builtin_elementwise_sqrt(D);
-    *xout = x;
-    if (cdf == RELAX_CDF_CAUCHY) {
-        v8f L = K(cauchy_tail)(x, SPLAT(P->tau));
-        return K(sel)(in, SPLAT(1.0f) - L, L);
-    }
-    v8f u = x / SPLAT(P->tau);
-    u = (v8f)((v8i)u ^ (~in & SPLATI((int32_t)0x80000000)));
-    return K(cdf)(u, 0, cdf, 0);
-}
-
 INL v8f K(fold)(v8f a, v8f b, const int fold) {
     switch (fold) {
     case RELAX_FOLD_MAX: return K(sel)(a < b, b, a);
@@ -194,14 +220,8 @@ INL v8f K(fold)(v8f a, v8f b, const int fold) {
     }
 }
 
-/// b for 8 pixels of one row and one face.
-INL v8f K(forward_pair)(const relax_render_params *P, const K(consts_t) *C, v8f px, const int cdf, const int squared) {
-    K(edge_t) e0 = K(edge)(px, C, 0), e1 = K(edge)(px, C, 1), e2 = K(edge)(px, C, 2);
-    v8f D = K(vmin)(K(vmin)(e0.D, e1.D), e2.D), x;
-    return K(coverage)(P, D, K(inside)(e0.cross, e1.cross, e2.cross), &x, cdf, squared);
-}
-
 /// s·x (x = d or d², s = +1 strictly inside, else −1: −0 outside at d = 0, where every F is ½).
+/// `squared` here means "return d²": also set for plain-mode Cauchy, which works from d² (`via_square`).
 INL v8f K(signed_distance)(const K(consts_t) *C, v8f px, const int squared) {
     K(edge_t) e0 = K(edge)(px, C, 0), e1 = K(edge)(px, C, 1), e2 = K(edge)(px, C, 2);
     v8f D = K(vmin)(K(vmin)(e0.D, e1.D), e2.D);
@@ -210,10 +230,14 @@ INL v8f K(signed_distance)(const K(consts_t) *C, v8f px, const int squared) {
     return (v8f)((v8i)x ^ (~in & SPLATI((int32_t)0x80000000)));
 }
 
-/// b = F(s·x/τ) from s·x: the same operations as `coverage` (u = (s·x)/τ = s·(x/τ) exactly).
-INL v8f K(coverage_signed)(v8f sx, v8f tau, const int cdf) {
+/// Plain-mode Cauchy works from the squared distance (`cauchy_tail_sq`): no square root, no division.
+#define VIA_SQUARE(cdf, squared) ((cdf) == RELAX_CDF_CAUCHY && !(squared))
+
+/// b = F(s·x/τ) from s·x: the same operations as the reference's (u = (s·x)/τ = s·(x/τ) exactly);
+/// for plain-mode Cauchy (`via_square`) from s·d² and `cauchy_tail_sq`.
+INL v8f K(coverage_signed)(v8f sx, v8f tau, v8f big2, const int cdf, const int via_square) {
     if (cdf == RELAX_CDF_CAUCHY) {
-        v8f L = K(cauchy_tail)(K(vabs)(sx), tau);
+        v8f y, L = via_square ? K(cauchy_tail_sq)(K(vabs)(sx), tau, big2, &y) : K(cauchy_tail)(K(vabs)(sx), tau);
         return K(sel)(sx > SPLAT(0.0f), SPLAT(1.0f) - L, L);
     }
     return K(cdf)(sx / tau, 0, cdf, 0);
@@ -233,20 +257,24 @@ INL v8f K(numerator)(v8f A, v8f g, const int cdf, const int fold, const int squa
 }
 
 /// The geometry half of the backward for 8 pixels of one row: the nearest edge (arg-min with
-/// strict <, the first edge winning ties, as the reference), its t and residual, and s·x.
-typedef struct { v8f sx, t, rx, ry; v8i m1, m2; } K(near_t);
+/// strict <, the first edge winning ties, as the reference), its residual, s·x (x = d, or d² when
+/// `ret_square`), and the weights c_k of the three vertices in ∂d/∂P_k = c_k·r/d: edge k runs from
+/// vertex k to k + 1, so vertex k gets 1 − t and vertex k + 1 gets t, the third vertex 0.
+typedef struct { v8f sx, rx, ry, c0, c1, c2; } K(near_t);
 
-INL K(near_t) K(nearest)(const K(consts_t) *C, v8f px, const int squared) {
+INL K(near_t) K(nearest)(const K(consts_t) *C, v8f px, const int ret_square) {
+    const v8f one = SPLAT(1.0f), zero = SPLAT(0.0f);
     K(near_t) n;
     K(edge_t) e0 = K(edge)(px, C, 0), e1 = K(edge)(px, C, 1), e2 = K(edge)(px, C, 2);
     v8i m1 = e1.D < e0.D;
-    v8f D = K(sel)(m1, e1.D, e0.D), t = K(sel)(m1, e1.t, e0.t);
+    v8f D = K(sel)(m1, e1.D, e0.D);
     v8f rx = K(sel)(m1, e1.rx, e0.rx), ry = K(sel)(m1, e1.ry, e0.ry);
+    v8f c0 = K(sel)(m1, zero, one - e0.t), c1 = K(sel)(m1, one - e1.t, e0.t), c2 = K(sel)(m1, e1.t, zero);
     v8i m2 = e2.D < D;
     D = K(sel)(m2, e2.D, D);
-    n.t = K(sel)(m2, e2.t, t); n.rx = K(sel)(m2, e2.rx, rx); n.ry = K(sel)(m2, e2.ry, ry);
-    n.m1 = m1; n.m2 = m2;
-    v8f x = squared ? D : __builtin_elementwise_sqrt(D);
+    n.rx = K(sel)(m2, e2.rx, rx); n.ry = K(sel)(m2, e2.ry, ry);
+    n.c0 = K(sel)(m2, e2.t, c0); n.c1 = K(sel)(m2, zero, c1); n.c2 = K(sel)(m2, one - e2.t, c2);
+    v8f x = ret_square ? D : __builtin_elementwise_sqrt(D);
     v8i in = K(inside)(e0.cross, e1.cross, e2.cross);
     n.sx = (v8f)((v8i)x ^ (~in & SPLATI((int32_t)0x80000000)));
     return n;
@@ -256,13 +284,23 @@ INL K(near_t) K(nearest)(const K(consts_t) *C, v8f px, const int squared) {
 /// pixels' silhouette, `N` their `numerator`; `tp` the max-ties mask (max only). The divisions
 /// of the chain rule (∂A/∂b's denominator, /τ, /d) and Cauchy's density 1/(π(1 + u²)) are one:
 /// factor = N·f̂ / (q·τ̂·d) with q = 1 − b (Einstein 1 − b²; max 1), and for Cauchy f̂ = 1,
-/// τ̂ = τ(1 + u²) = τ + x²/τ (no u needed), else f̂ = f(u), τ̂ = τ. The sign s is applied last.
+/// τ̂ = τ(1 + u²) = τ + x²/τ (no u needed), else f̂ = f(u), τ̂ = τ. Plain-mode Cauchy
+/// (`via_square`, x = d² here) takes 1/d from `cauchy_tail_sq` into the numerator instead, and
+/// τ̂ = τ + d²/τ. The sign s is applied last.
 INL void K(chain)(const relax_render_params *P, K(near_t) n, v8i valid, v8f A, v8f N, int32_t *tp, K(grad_t) *G,
-                  const int cdf, const int fold, const int squared) {
+                  v8f big2, const int cdf, const int fold, const int squared) {
     const v8f one = SPLAT(1.0f), zero = SPLAT(0.0f), tau = SPLAT(P->tau);
+    const int via_square = VIA_SQUARE(cdf, squared);
     v8f x = K(vabs)(n.sx), b, num = N, den;
     v8i out = (v8i)n.sx < SPLATI(0); // the sign bit: s = −1 (−0 outside at d = 0)
-    if (cdf == RELAX_CDF_CAUCHY) {
+    v8i ok = SPLATI(-1);
+    if (via_square) {
+        v8f y, L = K(cauchy_tail_sq)(x, tau, big2, &y);
+        b = K(sel)(out, L, one - L);
+        num = num * y;
+        den = MADD(x, SPLAT(1.0f / P->tau), tau);
+        ok = x > zero; // d = 0: no direction (the reference's 0/0 guard)
+    } else if (cdf == RELAX_CDF_CAUCHY) {
         v8f L = K(cauchy_tail)(x, tau);
         b = K(sel)(out, L, one - L);
         den = MADD(x, x * SPLAT(1.0f / P->tau), tau);
@@ -287,25 +325,13 @@ INL void K(chain)(const relax_render_params *P, K(near_t) n, v8i valid, v8f A, v
     case RELAX_FOLD_PROBABILISTIC: den = den * K(vmax)(one - b, SPLAT(P->floor)); break;
     default: den = den * K(vmax)(one - b * b, SPLAT(P->floor)); break;
     }
-    if (!squared) den = den * x;
-    v8f factor = K(sel)(active & (den > zero), num / den, zero);
+    if (!squared && !via_square) den = den * x;
+    v8f factor = K(sel)(active & ok & (den > zero), num / den, zero);
     factor = (v8f)((v8i)factor ^ (out & SPLATI((int32_t)0x80000000)));
-    v8f wFar = factor * n.t, wNear = factor * (one - n.t);
-    v8i on1 = n.m1 & ~n.m2, on0 = ~n.m1 & ~n.m2;
-    // Edge k runs from vertex k to k+1: vertex k gets (1 − t), vertex k+1 gets t.
-    v8f w0 = K(sel)(on0, wNear, K(sel)(n.m2, wFar, zero));
-    v8f w1 = K(sel)(on1, wNear, K(sel)(on0, wFar, zero));
-    v8f w2 = K(sel)(n.m2, wNear, K(sel)(on1, wFar, zero));
+    v8f w0 = factor * n.c0, w1 = factor * n.c1, w2 = factor * n.c2;
     G->g0x = MADD(w0, n.rx, G->g0x); G->g0y = MADD(w0, n.ry, G->g0y);
     G->g1x = MADD(w1, n.rx, G->g1x); G->g1y = MADD(w1, n.ry, G->g1y);
     G->g2x = MADD(w2, n.rx, G->g2x); G->g2y = MADD(w2, n.ry, G->g2y);
-}
-
-/// Both halves for one vector (the probe).
-INL void K(backward_pair)(const relax_render_params *P, const K(consts_t) *C, v8f px,
-                          v8i valid, v8f A, v8f N, int32_t *tp, K(grad_t) *G,
-                          const int cdf, const int fold, const int squared) {
-    K(chain)(P, K(nearest)(C, px, squared), valid, A, N, tp, G, cdf, fold, squared);
 }
 
 INL void K(forward_impl)(const relax_render_params *P, const relax_render_face *F, long nf,
@@ -314,7 +340,8 @@ INL void K(forward_impl)(const relax_render_params *P, const relax_render_face *
     const relax_render_params Q = *P; // a local copy: no aliasing with the outputs
     const float *px = Q.px;
     const int32_t *valid = Q.valid;
-    const v8f threshold = SPLAT(Q.threshold), tau = SPLAT(Q.tau);
+    const v8f threshold = SPLAT(Q.threshold), tau = SPLAT(Q.tau), big2 = SPLAT(K(cauchy_big2)(Q.tau));
+    const int via_square = VIA_SQUARE(cdf, squared);
     // Two passes per face row: signed distances s·x of the row's vectors, then coverage and fold.
     // Each pass's dependency chain is half as long, so the out-of-order window overlaps more vectors.
     v8f *sx = aligned_alloc(32, sizeof(v8f) * (V > 0 ? V : 1)); // v8f needs 32-byte alignment
@@ -328,10 +355,10 @@ INL void K(forward_impl)(const relax_render_params *P, const relax_render_face *
         K(face_consts)(fc, &C);
         for (int32_t row = r0; row < r1; row++) {
             K(row_consts)(fc, Q.py[row], &C);
-            for (int32_t v = v0; v < v1; v++) sx[v] = K(signed_distance)(&C, K(load)(px + 8 * v), squared);
+            for (int32_t v = v0; v < v1; v++) sx[v] = K(signed_distance)(&C, K(load)(px + 8 * v), squared || via_square);
             float *arow = acc + (long)(row - row0) * V * 8;
             for (int32_t v = v0; v < v1; v++) {
-                v8f b = K(coverage_signed)(sx[v], tau, cdf);
+                v8f b = K(coverage_signed)(sx[v], tau, big2, cdf, via_square);
                 v8i active = (b > threshold) & K(loadi)(valid + 8 * v);
                 v8f a = K(load)(arow + 8 * v);
                 K(store)(arow + 8 * v, K(sel)(active, K(fold)(a, b, fold), a));
@@ -354,7 +381,8 @@ INL void K(backward_impl)(const relax_render_params *P, const relax_render_face 
     const relax_render_params Q = *P; // a local copy: no aliasing with the outputs
     const float *px = Q.px;
     const int32_t *valid = Q.valid;
-    const v8f zero = SPLAT(0.0f);
+    const v8f zero = SPLAT(0.0f), big2 = SPLAT(K(cauchy_big2)(Q.tau));
+    const int via_square = VIA_SQUARE(cdf, squared);
     // The face-independent per-pixel factors of the band, once; and one row of geometry results
     // (two passes per face row, as in the forward).
     long band = (long)(row1 - row0) * V * 8;
@@ -374,12 +402,12 @@ INL void K(backward_impl)(const relax_render_params *P, const relax_render_face 
         if (r0 < r1) K(face_consts)(fc, &C);
         for (int32_t row = r0; row < r1; row++) {
             K(row_consts)(fc, Q.py[row], &C);
-            for (int32_t v = v0; v < v1; v++) near[v] = K(nearest)(&C, K(load)(px + 8 * v), squared);
+            for (int32_t v = v0; v < v1; v++) near[v] = K(nearest)(&C, K(load)(px + 8 * v), squared || via_square);
             for (int32_t v = v0; v < v1; v++) {
                 long i = ((long)row * V + v) * 8, l = ((long)(row - row0) * V + v) * 8;
                 int32_t *tp = fold == RELAX_FOLD_MAX ? tie + l : 0;
                 v8f A = fold == RELAX_FOLD_MAX ? K(load)(image + i) : zero;
-                K(chain)(&Q, near[v], K(loadi)(valid + 8 * v), A, K(load)(numer + l), tp, &G, cdf, fold, squared);
+                K(chain)(&Q, near[v], K(loadi)(valid + 8 * v), A, K(load)(numer + l), tp, &G, big2, cdf, fold, squared);
             }
         }
         float *out = grad + 6 * f;
@@ -435,6 +463,12 @@ static ATTR void K(cdf_eval)(int32_t cdf, const float *u, float *b, float *f, lo
         case RELAX_CDF_GAUSSIAN: c = K(cdf)(x, &dens, RELAX_CDF_GAUSSIAN, 1); break;
         case RELAX_CDF_LAPLACE: c = K(cdf)(x, &dens, RELAX_CDF_LAPLACE, 1); break;
         case RELAX_CDF_LOGISTIC: c = K(cdf)(x, &dens, RELAX_CDF_LOGISTIC, 1); break;
+        case RELAX_CDF_CAUCHY_FROM_SQUARE: {
+            v8f y, L = K(cauchy_tail_sq)(x * x, SPLAT(1.0f), SPLAT(K(cauchy_big2)(1.0f)), &y);
+            c = K(sel)(x < SPLAT(0.0f), L, SPLAT(1.0f) - L);
+            K(cdf)(x, &dens, RELAX_CDF_CAUCHY, 1);
+            break;
+        }
         default: c = K(cdf)(x, &dens, RELAX_CDF_CAUCHY, 1); break;
         }
         K(store)(b + i, c);

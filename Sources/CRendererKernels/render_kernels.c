@@ -63,22 +63,36 @@ typedef float v4f __attribute__((vector_size(16)));
         __asm__ volatile("" : "+x"(lo_), "+x"(hi_));                            \
         v = __builtin_shufflevector(lo_, hi_, 0, 1, 2, 3, 4, 5, 6, 7);          \
     } while (0)
+// rsqrtps on each half (SSE), and "every lane set" from the two halves' sign masks.
+#define RSQRT(v) ((v8f)__builtin_shufflevector(__builtin_ia32_rsqrtps(__builtin_shufflevector(v, v, 0, 1, 2, 3)), \
+                                               __builtin_ia32_rsqrtps(__builtin_shufflevector(v, v, 4, 5, 6, 7)), \
+                                               0, 1, 2, 3, 4, 5, 6, 7))
+#define ALL(m) ((__builtin_ia32_movmskps((v4f)__builtin_shufflevector(m, m, 0, 1, 2, 3)) &                       \
+                 __builtin_ia32_movmskps((v4f)__builtin_shufflevector(m, m, 4, 5, 6, 7))) == 15)
 #include "render_kernel_body.h"
 #undef SUFFIX
 #undef ATTR
 #undef MADD
 #undef BARRIER
+#undef RSQRT
+#undef ALL
 
 #if defined(__x86_64__)
 #define SUFFIX _avx2
 #define ATTR __attribute__((target("avx2,fma")))
 #define MADD(a, b, c) __builtin_elementwise_fma((a), (b), (c))
 #define BARRIER(v) __asm__ volatile("" : "+x"(v))
+#define RSQRT(v) __builtin_ia32_rsqrtps256(v)
+#define ALL(m) (__builtin_ia32_movmskps256((v8f)(m)) == 255)
+#define SELECT(m, a, b) __builtin_ia32_blendvps256((b), (a), (v8f)(m))
 #include "render_kernel_body.h"
 #undef SUFFIX
 #undef ATTR
 #undef MADD
 #undef BARRIER
+#undef RSQRT
+#undef ALL
+#undef SELECT
 #endif
 
 static int use_avx2(relax_render_isa isa) {

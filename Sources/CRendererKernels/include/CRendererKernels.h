@@ -17,7 +17,9 @@ typedef enum {
     RELAX_CDF_GAUSSIAN = 3,
     RELAX_CDF_LAPLACE = 4,
     RELAX_CDF_LOGISTIC = 5,
-    RELAX_CDF_CAUCHY = 6
+    RELAX_CDF_CAUCHY = 6,
+    /// `relax_render_cdf_eval` only: Cauchy as plain-mode renders evaluate it, from u² (τ = 1).
+    RELAX_CDF_CAUCHY_FROM_SQUARE = 7
 } relax_render_cdf;
 
 /// The T-conorms the kernels fold with.

@@ -153,7 +153,10 @@ extension SIMDSoftRasterizer {
 }
 
 /// The C kernels' CDF and density at the given points (for the accuracy tests): `(b, f)`.
-public func rendererKernelCDF(_ family: DistributionFamily, at u: [Float], instructionSet: SIMDSoftRasterizer.InstructionSet) -> (b: [Float], f: [Float])? {
+/// `fromSquare` (Cauchy only): the coverage as plain-mode renders evaluate it, from u² without a
+/// square root or division (τ = 1); otherwise from |u| as squared-mode renders do.
+public func rendererKernelCDF(_ family: DistributionFamily, at u: [Float], instructionSet: SIMDSoftRasterizer.InstructionSet,
+                              fromSquare: Bool = false) -> (b: [Float], f: [Float])? {
     guard let s = try? SilhouetteSettings(size: 1, distribution: SmoothingDistribution(family, shape: family.takesShape ? 1 : nil), scale: 1, tconorm: .probabilistic),
           let plan = KernelPlan(s) else { return nil }
     let n = (u.count + 7) / 8 * 8
@@ -163,7 +166,8 @@ public func rendererKernelCDF(_ family: DistributionFamily, at u: [Float], instr
     x.withUnsafeBufferPointer { xp in
         b.withUnsafeMutableBufferPointer { bp in
             f.withUnsafeMutableBufferPointer { fp in
-                _ = relax_render_cdf_eval(isa, Int32(plan.cdf.rawValue), xp.baseAddress, bp.baseAddress, fp.baseAddress, n)
+                let cdf = fromSquare && family == .cauchy ? Int32(RELAX_CDF_CAUCHY_FROM_SQUARE.rawValue) : Int32(plan.cdf.rawValue)
+                _ = relax_render_cdf_eval(isa, cdf, xp.baseAddress, bp.baseAddress, fp.baseAddress, n)
             }
         }
     }
