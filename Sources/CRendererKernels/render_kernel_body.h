@@ -192,19 +192,34 @@ INL void K(row_consts)(const relax_render_face *fc, float py, K(consts_t) *C) {
     }
 }
 
+/// The products of a face that depend on the pixel column only, computed once per face for each
+/// column vector of its box and reused by every row: w_x = p_x − a_x (not kept), w_x·e_x and
+/// −o·e_y·w_x (the reference's rounded products, so the sums below round as the reference's do).
+typedef struct { v8f wex[3], cw[3]; } K(column_t);
+
+INL void K(face_columns)(const K(consts_t) *C, const float *px, int32_t v0, int32_t v1, K(column_t) *col) {
+    for (int32_t v = v0; v < v1; v++) {
+        v8f x = K(load)(px + 8 * v);
+        for (int k = 0; k < 3; k++) {
+            v8f wx = x - C->ax[k];
+            col[v].wex[k] = wx * C->ex[k];
+            col[v].cw[k] = C->eyN[k] * wx;
+        }
+    }
+}
+
 /// One edge: clamped projection parameter t, residual r = P_k + t·e_k − p, |r|² and the oriented
 /// edge function, with the reference's IEEE operations in the reference's order (no FMA).
 typedef struct { v8f t, rx, ry, D, cross; } K(edge_t);
 
-INL K(edge_t) K(edge)(v8f px, const K(consts_t) *C, int k) {
+INL K(edge_t) K(edge)(v8f px, const K(consts_t) *C, const K(column_t) *col, int k) {
     K(edge_t) e;
-    v8f wx = px - C->ax[k];
-    v8f t = (wx * C->ex[k] + C->wyey[k]) / C->len2[k];
+    v8f t = (col->wex[k] + C->wyey[k]) / C->len2[k];
     e.t = K(vmin)(K(vmax)(t, SPLAT(0.0f)), SPLAT(1.0f)); // NaN (0/0 cannot occur: len2 > 0) → 0
     e.rx = (e.t * C->ex[k] + C->ax[k]) - px;
     e.ry = (e.t * C->ey[k] + C->ay[k]) - C->py;
     e.D = e.rx * e.rx + e.ry * e.ry;
-    e.cross = C->eyN[k] * wx + C->exwyC[k];
+    e.cross = col->cw[k] + C->exwyC[k];
     return e;
 }
 
@@ -222,8 +237,8 @@ INL v8f K(fold)(v8f a, v8f b, const int fold) {
 
 /// s·x (x = d or d², s = +1 strictly inside, else −1: −0 outside at d = 0, where every F is ½).
 /// `squared` here means "return d²": also set for plain-mode Cauchy, which works from d² (`via_square`).
-INL v8f K(signed_distance)(const K(consts_t) *C, v8f px, const int squared) {
-    K(edge_t) e0 = K(edge)(px, C, 0), e1 = K(edge)(px, C, 1), e2 = K(edge)(px, C, 2);
+INL v8f K(signed_distance)(const K(consts_t) *C, const K(column_t) *col, v8f px, const int squared) {
+    K(edge_t) e0 = K(edge)(px, C, col, 0), e1 = K(edge)(px, C, col, 1), e2 = K(edge)(px, C, col, 2);
     v8f D = K(vmin)(K(vmin)(e0.D, e1.D), e2.D);
     v8f x = squared ? D : __builtin_elementwise_sqrt(D);
     v8i in = K(inside)(e0.cross, e1.cross, e2.cross);
@@ -262,10 +277,10 @@ INL v8f K(numerator)(v8f A, v8f g, const int cdf, const int fold, const int squa
 /// vertex k to k + 1, so vertex k gets 1 − t and vertex k + 1 gets t, the third vertex 0.
 typedef struct { v8f sx, rx, ry, c0, c1, c2; } K(near_t);
 
-INL K(near_t) K(nearest)(const K(consts_t) *C, v8f px, const int ret_square) {
+INL K(near_t) K(nearest)(const K(consts_t) *C, const K(column_t) *col, v8f px, const int ret_square) {
     const v8f one = SPLAT(1.0f), zero = SPLAT(0.0f);
     K(near_t) n;
-    K(edge_t) e0 = K(edge)(px, C, 0), e1 = K(edge)(px, C, 1), e2 = K(edge)(px, C, 2);
+    K(edge_t) e0 = K(edge)(px, C, col, 0), e1 = K(edge)(px, C, col, 1), e2 = K(edge)(px, C, col, 2);
     v8i m1 = e1.D < e0.D;
     v8f D = K(sel)(m1, e1.D, e0.D);
     v8f rx = K(sel)(m1, e1.rx, e0.rx), ry = K(sel)(m1, e1.ry, e0.ry);
@@ -345,7 +360,8 @@ INL void K(forward_impl)(const relax_render_params *P, const relax_render_face *
     // Two passes per face row: signed distances s·x of the row's vectors, then coverage and fold.
     // Each pass's dependency chain is half as long, so the out-of-order window overlaps more vectors.
     v8f *sx = aligned_alloc(32, sizeof(v8f) * (V > 0 ? V : 1)); // v8f needs 32-byte alignment
-    if (!sx) return;
+    K(column_t) *cols = aligned_alloc(32, sizeof(K(column_t)) * (V > 0 ? V : 1));
+    if (!sx || !cols) { free(sx); free(cols); return; }
     K(consts_t) C;
     for (long f = 0; f < nf; f++) {
         const relax_render_face *fc = &F[f];
@@ -353,9 +369,10 @@ INL void K(forward_impl)(const relax_render_params *P, const relax_render_face *
         int32_t v0 = fc->vec0, v1 = fc->vec1;
         if (r0 >= r1) continue;
         K(face_consts)(fc, &C);
+        K(face_columns)(&C, px, v0, v1, cols);
         for (int32_t row = r0; row < r1; row++) {
             K(row_consts)(fc, Q.py[row], &C);
-            for (int32_t v = v0; v < v1; v++) sx[v] = K(signed_distance)(&C, K(load)(px + 8 * v), squared || via_square);
+            for (int32_t v = v0; v < v1; v++) sx[v] = K(signed_distance)(&C, cols + v, K(load)(px + 8 * v), squared || via_square);
             float *arow = acc + (long)(row - row0) * V * 8;
             for (int32_t v = v0; v < v1; v++) {
                 v8f b = K(coverage_signed)(sx[v], tau, big2, cdf, via_square);
@@ -366,6 +383,7 @@ INL void K(forward_impl)(const relax_render_params *P, const relax_render_face *
         }
     }
     free(sx);
+    free(cols);
 }
 
 INL float K(hsum)(v8f v) {
@@ -388,7 +406,8 @@ INL void K(backward_impl)(const relax_render_params *P, const relax_render_face 
     long band = (long)(row1 - row0) * V * 8;
     float *numer = malloc(sizeof(float) * (band > 0 ? band : 1));
     K(near_t) *near = aligned_alloc(32, sizeof(K(near_t)) * (V > 0 ? V : 1)); // v8f needs 32-byte alignment
-    if (!numer || !near) { free(numer); free(near); return; }
+    K(column_t) *cols = aligned_alloc(32, sizeof(K(column_t)) * (V > 0 ? V : 1));
+    if (!numer || !near || !cols) { free(numer); free(near); free(cols); return; }
     for (long i = 0; i < band; i += 8) {
         long j = (long)row0 * V * 8 + i;
         K(store)(numer + i, K(numerator)(K(load)(image + j), K(load)(cot + j), cdf, fold, squared));
@@ -399,10 +418,10 @@ INL void K(backward_impl)(const relax_render_params *P, const relax_render_face 
         int32_t r0 = fc->row0 > row0 ? fc->row0 : row0, r1 = fc->row1 < row1 ? fc->row1 : row1;
         int32_t v0 = fc->vec0, v1 = fc->vec1;
         K(grad_t) G = {zero, zero, zero, zero, zero, zero};
-        if (r0 < r1) K(face_consts)(fc, &C);
+        if (r0 < r1) { K(face_consts)(fc, &C); K(face_columns)(&C, px, v0, v1, cols); }
         for (int32_t row = r0; row < r1; row++) {
             K(row_consts)(fc, Q.py[row], &C);
-            for (int32_t v = v0; v < v1; v++) near[v] = K(nearest)(&C, K(load)(px + 8 * v), squared || via_square);
+            for (int32_t v = v0; v < v1; v++) near[v] = K(nearest)(&C, cols + v, K(load)(px + 8 * v), squared || via_square);
             for (int32_t v = v0; v < v1; v++) {
                 long i = ((long)row * V + v) * 8, l = ((long)(row - row0) * V + v) * 8;
                 int32_t *tp = fold == RELAX_FOLD_MAX ? tie + l : 0;
@@ -417,6 +436,7 @@ INL void K(backward_impl)(const relax_render_params *P, const relax_render_face 
     }
     free(numer);
     free(near);
+    free(cols);
 }
 
 #define DISPATCH_CDF(CALL, FOLD, SQ)                                   \
