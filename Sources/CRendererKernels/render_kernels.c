@@ -8,35 +8,49 @@
 // the reference's IEEE operations (bit-identical forward for uniform, cubic Hermite, reciprocal),
 // the transcendental CDFs within `kernelCDFError`, images within `kernelForwardBound`, gradients
 // within `gradientAgreementBound` (SIMDSoftRasterizer+Bounds.swift); (2) speed on the case where
-// nothing can be culled (Cauchy); (3) portable source (vector extensions, no intrinsics).
+// nothing can be culled (Cauchy); (3) portable source (vector extensions; the only target builtins
+// are rsqrt, movmsk and blendv, defined per build below as RSQRT, ALL and SELECT).
 //
 // Layout: per face, the constants are broadcast once (edges, |e|², the orientation folded into
-// the edge functions); per face row, two passes over the row's 8-pixel vectors — the geometry
-// (three clamped projections, |r|², the oriented edge functions), then coverage and fold (forward)
-// or coverage and chain rule (backward). The backward's divisions (∂A/∂b's denominator, /τ, /d and
-// Cauchy's 1/(1 + u²)) are one per pair; its face-independent factor g·(1 − A) is computed once
-// per pixel. Cauchy's CDF is evaluated from x and τ (the argument reduction needs no x/τ).
+// the edge functions) and the products that depend on the pixel column only (w_x·e_x, −o·e_y·w_x)
+// are computed once per column vector of the face's box; per face row, two passes over the row's
+// 8-pixel vectors — the geometry (three clamped projections, |r|², the oriented edge functions),
+// then coverage and fold (forward) or coverage and chain rule (backward). Plain-mode Cauchy works
+// from d² (`cauchy_tail_sq`): 1/d from vrsqrtps and one Newton step gives −τ/d, the argument of
+// its tail, so the coverage needs no square root and no division (a vector with a lane within
+// about 2.4·τ of an edge takes the exact √ and the division instead), and the backward's 1/d comes
+// from the same estimate. The backward's remaining divisions (∂A/∂b's denominator, /τ, Cauchy's
+// 1/(1 + u²)) are one per pair; its face-independent factor g·(1 − A) is computed once per pixel.
 //
-// Roofline, AVX2, Cauchy + probabilistic, forward + backward per 8 pairs, on the machine measured
-// (AMD EPYC, Zen 3, ~2.9 GHz; measured: 2 add/sub/min/max/compare per cycle on one pipe pair, 2
-// mul/FMA/blend on the other, vdivps 3.3 and vsqrtps 4.9 cycles of the divider): the geometry must
-// stay unfused and divided (bit-identity), so the minimal sequence is about 176 floating-point
-// operations (3 × 17 per pass for the edges, ~20 for the Cauchy CDF, ~30 for the backward's
-// arg-min, chain rule and six accumulations) and 9 divisions + 2 square roots: ≥ 44 cycles of
-// issue and ≥ 40 of divider → ≈ 0.5 G pairs/s per core. Measured (objdump of the hot loops,
-// `relax render bench`): 312 instructions per 8 pairs (forward 66 + 49, backward 103 + 94;
-// 9 vdivps, 2 vsqrtps) at ~0.16–0.19 G pairs/s, ~2.2 instructions per cycle: the passes are
-// limited by dependency latency (projection division → |r|² → √ → atan division → polynomial),
-// not by issue. Before: one pass, 338 instructions (14 vdivps, 69 broadcasts and 43 spills in the
-// combined sequence), 0.10–0.11 G pairs/s.
-// Tried and measured (same-run ratios on the loaded 2-core machine): two passes per row instead of
-// one (forward −24 %, backward −20 %: the shorter dependency chains let the out-of-order window
-// overlap more vectors); the two passes over a face's whole box instead of per row: no change;
-// interleaving two pixel vectors per iteration ("register tiling"): 5–10 % slower (more live
-// registers, no shorter chains); exact additions moved to the FMA pipes as
-// fma(a, 1, b): no change; divisions replaced by multiplications (wrong results, timing only):
-// geometry pass 25 % faster, so the divider is not what stops it; the square root moved to the
-// second pass: no change.
+// Roofline, AVX2, Cauchy + probabilistic, plain mode, forward + backward per 8 pairs, on the
+// machine measured (AMD EPYC, Zen 3, ~2.9 GHz). Benchmarks/cpu-throughput.sh measures its
+// execution pipes: add/sub/min/max/compare share one pair of pipes (2 per cycle), mul/FMA/blend
+// the other pair (2 per cycle), bitwise operations run on either; vdivps takes 1.1–1.2 ns (3.5
+// cycles) of the divider, vsqrtps 1.8 ns (a divisor of 1 or a zero dividend is no faster; a
+// subnormal dividend takes 2.1 ns, which is why quotients that underflow read ~2 ns). The geometry must
+// stay unfused and divided (bit-identity), so the minimal sequence is about 177 operations:
+// per geometry pass 3 × 13 for the edges and ~7 for the minima, the inside test and the sign (46,
+// of them 32 on the add pipes), twice; ~26 for the forward's coverage and fold; ~17 for the
+// backward's arg-min and vertex weights; ~42 for its coverage, chain rule and six accumulations —
+// 86 on the add pipes, 80 on the multiply pipes, 7 divisions. So ≥ 44 cycles of issue (the
+// divider's 24.5 cycles overlap) → ≈ 0.53 G pairs/s per core. Measured (hot loops read in the
+// assembly, common path): forward 62 + 47, backward 94 + 84 instructions per 8 pairs (7 vdivps,
+// no vsqrtps); 0.19–0.21 G pairs/s in C harness and `relax render bench` runs, i.e. 2.5–2.8× the
+// roofline, at about 2.4 instructions per cycle. This VM exposes no performance counters (perf:
+// "cycles not supported"), so what holds the loops at 2.4 instructions per cycle is inferred from
+// the experiments below, not observed: neither the divider nor the dependency chains.
+// Gained (same-run A/B in a C harness that calls these kernels on 2 700 random triangles, 64×64):
+// two passes per row instead of one (−20 to −25 %); Cauchy's coverage from d² with rsqrt + Newton
+// and 1/d in the chain rule (9 divisions + 2 square roots → 7 divisions per 8 pairs: −10 %);
+// vblendvps selects in the AVX2 build (−4 %); the column products once per face (−2 to −3 %).
+// Tried without gain: interleaving two pixel vectors per iteration (5–10 % slower: more live
+// registers); exact additions moved to the FMA pipes as fma(a, 1, b); the square root in the
+// second pass; the two passes over a face's whole box instead of per row; fusing the two passes
+// again (4 % slower); splitting the geometry pass in two (projections, then residuals); software
+// pipelining across rows (the geometry of row r + 1 interleaved with the coverage of row r);
+// the six geometry divisions replaced by Markstein's correction (q = a·RN(1/b), r = fma(−b, q, a),
+// q + r·RN(1/b): equal to the division on 4e8 random pairs, but not proved correctly rounded for
+// every pair, and no faster — the divider is not the limit); -funroll-loops; -mtune=znver3.
 #pragma clang fp contract(off)
 // Every helper is always inlined, so the 8-lane vectors never cross a call boundary.
 #pragma clang diagnostic ignored "-Wpsabi"

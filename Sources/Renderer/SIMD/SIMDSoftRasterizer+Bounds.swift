@@ -9,8 +9,14 @@
 /// atan with `|F̃(u) − F(u)| ≤ kernelCDFError` (tested on dense grids against `Double` in
 /// `KernelAgreementTests`); the reference rounds the `Double` CDF to `Float`, ½ ulp ≤ 3e-8 more.
 /// Cauchy is evaluated from x and τ without forming u = x/τ (reduced arguments x/τ, (x − τ)/(x + τ),
-/// −τ/x with one to three roundings, as many as the u-based form's; x − τ is exact for x ∈ [τ/2, 2τ]);
-/// the grid test runs it at τ = 1, the render agreement tests at the benchmark scales.
+/// −τ/x with one to three roundings, as many as the u-based form's; x − τ is exact for x ∈ [τ/2, 2τ]).
+/// In plain mode it starts from d² (the geometry's own |r|², bit-identical to the reference's):
+/// where d > (1 + √2)·τ, −τ/d is −τ·y with y = 1/d from the CPU's reciprocal-square-root estimate
+/// (architectural relative error ≤ 1.5·2⁻¹², so the bits differ between CPU vendors) and one Newton
+/// step, relative error ≤ 1.5·(1.5·2⁻¹²)² + 3ε ≈ 3.8e-7, 4.4e-7 after the product with τ; arctan's
+/// relative condition number is ≤ 1, so F changes by ≤ 4.4e-7·F ≤ 5.5e-8 (F ≤ ⅛ there); nearer to
+/// an edge the exact square root and division are taken. The grid test runs both forms at τ = 1
+/// (plain mode's from u², worst 5.0e-8), the render agreement tests at the benchmark scales.
 /// A face that one side drops at the 1e-6 threshold and the other keeps changes its pixel by at
 /// most `1e-6 + |b̃ − b|`. Max, probabilistic and Einstein sums are 1-Lipschitz in each argument on
 /// [0, 1]², and each fold step rounds by ≤ 4ε (ε = 2⁻²⁴) on either side, so after `F` faces

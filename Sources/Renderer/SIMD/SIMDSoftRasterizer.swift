@@ -31,9 +31,11 @@ import RealModule
 //    the gradient's ∂A/∂b = (1 − A)/(1 − b) amplifies that (uniform/cubic Hermite gradients differed by
 //    270 units of `gradientAgreementBound`); the exact divisions were kept;
 //  - the C kernels' layout and roofline (render_kernels.c header): two passes per face row, one
-//    division for the backward's chain rule, Cauchy's CDF from x and τ; Cauchy forward + backward
-//    went from 338 to 312 instructions and 14 to 9 divisions per 8 pairs, ~1.5× faster, at about a
-//    third of the issue roofline (≈ 0.5 G pairs/s per core): dependency latency limits it.
+//    division for the backward's chain rule, Cauchy's CDF from x and τ (~1.5× faster); then plain
+//    Cauchy from d² with rsqrt + Newton (no square root; 7 instead of 9 divisions and 2 square roots
+//    per 8 pairs), column-only products once per face and blendv selects (~1.15× more): 0.19–0.21
+//    G pairs/s forward + backward, 2.5–2.8× the issue roofline (≈ 0.53 G pairs/s per core); the
+//    divider and the dependency chains were ruled out as the limit by experiment.
 
 /// SIMD (8 pixels per vector), bounding-box-culled soft rasterizer; see the file header.
 public struct SIMDSoftRasterizer: SoftRasterizer {
