@@ -245,6 +245,21 @@ INL v8f K(signed_distance)(const K(consts_t) *C, const K(column_t) *col, v8f px,
     return (v8f)((v8i)x ^ (~in & SPLATI((int32_t)0x80000000)));
 }
 
+/// `signed_distance`, and for the backward (`nearest_cached`) the 8 lanes' arg-min and inside masks
+/// packed in one word: bit i (lane i) edge 1 is nearer than edge 0 (strict <), bit 8 + i edge 2 is
+/// nearer than both, bit 16 + i strictly inside. The minimum is the same value either way.
+INL v8f K(signed_distance_cached)(const K(consts_t) *C, const K(column_t) *col, v8f px, const int squared, uint32_t *word) {
+    K(edge_t) e0 = K(edge)(px, C, col, 0), e1 = K(edge)(px, C, col, 1), e2 = K(edge)(px, C, col, 2);
+    v8i m1 = e1.D < e0.D;
+    v8f D01 = K(vmin)(e0.D, e1.D);
+    v8i m2 = e2.D < D01;
+    v8f D = K(vmin)(D01, e2.D);
+    v8f x = squared ? D : __builtin_elementwise_sqrt(D);
+    v8i in = K(inside)(e0.cross, e1.cross, e2.cross);
+    *word = (uint32_t)MASK8(m1) | (uint32_t)MASK8(m2) << 8 | (uint32_t)MASK8(in) << 16;
+    return (v8f)((v8i)x ^ (~in & SPLATI((int32_t)0x80000000)));
+}
+
 /// Plain-mode Cauchy works from the squared distance (`cauchy_tail_sq`): no square root, no division.
 #define VIA_SQUARE(cdf, squared) ((cdf) == RELAX_CDF_CAUCHY && !(squared))
 
@@ -291,6 +306,30 @@ INL K(near_t) K(nearest)(const K(consts_t) *C, const K(column_t) *col, v8f px, c
     n.c0 = K(sel)(m2, e2.t, c0); n.c1 = K(sel)(m2, zero, c1); n.c2 = K(sel)(m2, one - e2.t, c2);
     v8f x = ret_square ? D : __builtin_elementwise_sqrt(D);
     v8i in = K(inside)(e0.cross, e1.cross, e2.cross);
+    n.sx = (v8f)((v8i)x ^ (~in & SPLATI((int32_t)0x80000000)));
+    return n;
+}
+
+/// `nearest` from the forward's packed masks (`signed_distance_cached`): only the nearest edge's
+/// projection and residual, with the same operations on the same per-lane constants, so every
+/// field is bit-identical to `nearest`'s.
+INL K(near_t) K(nearest_cached)(const K(consts_t) *C, const K(column_t) *col, v8f px, uint32_t word, const int ret_square) {
+    const v8f one = SPLAT(1.0f), zero = SPLAT(0.0f);
+    const v8i lane = {1, 2, 4, 8, 16, 32, 64, 128}, lane2 = lane << 8, lane3 = lane << 16;
+    v8i w = SPLATI((int32_t)word);
+    v8i m1 = (w & lane) == lane, m2 = (w & lane2) == lane2, in = (w & lane3) == lane3;
+#define PICK(f) K(sel)(m2, (f)[2], K(sel)(m1, (f)[1], (f)[0]))
+    v8f t = (PICK(col->wex) + PICK(C->wyey)) / PICK(C->len2);
+    t = K(vmin)(K(vmax)(t, zero), one);
+    K(near_t) n;
+    n.rx = (t * PICK(C->ex) + PICK(C->ax)) - px;
+    n.ry = (t * PICK(C->ey) + PICK(C->ay)) - C->py;
+#undef PICK
+    v8f D = n.rx * n.rx + n.ry * n.ry, u = one - t;
+    n.c0 = K(sel)(m2, t, K(sel)(m1, zero, u));
+    n.c1 = K(sel)(m2, zero, K(sel)(m1, u, t));
+    n.c2 = K(sel)(m2, u, K(sel)(m1, t, zero));
+    v8f x = ret_square ? D : __builtin_elementwise_sqrt(D);
     n.sx = (v8f)((v8i)x ^ (~in & SPLATI((int32_t)0x80000000)));
     return n;
 }
@@ -350,7 +389,8 @@ INL void K(chain)(const relax_render_params *P, K(near_t) n, v8i valid, v8f A, v
 }
 
 INL void K(forward_impl)(const relax_render_params *P, const relax_render_face *F, long nf,
-                         int32_t row0, int32_t row1, float *acc, const int cdf, const int fold, const int squared) {
+                         int32_t row0, int32_t row1, float *acc, uint32_t *cache,
+                         const int cdf, const int fold, const int squared) {
     const int V = P->vectors;
     const relax_render_params Q = *P; // a local copy: no aliasing with the outputs
     const float *px = Q.px;
@@ -372,7 +412,13 @@ INL void K(forward_impl)(const relax_render_params *P, const relax_render_face *
         K(face_columns)(&C, px, v0, v1, cols);
         for (int32_t row = r0; row < r1; row++) {
             K(row_consts)(fc, Q.py[row], &C);
-            for (int32_t v = v0; v < v1; v++) sx[v] = K(signed_distance)(&C, cols + v, K(load)(px + 8 * v), squared || via_square);
+            if (cache) {
+                for (int32_t v = v0; v < v1; v++)
+                    sx[v] = K(signed_distance_cached)(&C, cols + v, K(load)(px + 8 * v), squared || via_square, cache + (v - v0));
+                cache += v1 - v0;
+            } else {
+                for (int32_t v = v0; v < v1; v++) sx[v] = K(signed_distance)(&C, cols + v, K(load)(px + 8 * v), squared || via_square);
+            }
             float *arow = acc + (long)(row - row0) * V * 8;
             for (int32_t v = v0; v < v1; v++) {
                 v8f b = K(coverage_signed)(sx[v], tau, big2, cdf, via_square);
@@ -394,7 +440,8 @@ INL float K(hsum)(v8f v) {
 
 INL void K(backward_impl)(const relax_render_params *P, const relax_render_face *F, long nf,
                           int32_t row0, int32_t row1, const float *image, const float *cot,
-                          int32_t *tie, float *grad, const int cdf, const int fold, const int squared) {
+                          int32_t *tie, float *grad, const uint32_t *cache,
+                          const int cdf, const int fold, const int squared) {
     const int V = P->vectors;
     const relax_render_params Q = *P; // a local copy: no aliasing with the outputs
     const float *px = Q.px;
@@ -421,7 +468,13 @@ INL void K(backward_impl)(const relax_render_params *P, const relax_render_face 
         if (r0 < r1) { K(face_consts)(fc, &C); K(face_columns)(&C, px, v0, v1, cols); }
         for (int32_t row = r0; row < r1; row++) {
             K(row_consts)(fc, Q.py[row], &C);
-            for (int32_t v = v0; v < v1; v++) near[v] = K(nearest)(&C, cols + v, K(load)(px + 8 * v), squared || via_square);
+            if (cache) {
+                for (int32_t v = v0; v < v1; v++)
+                    near[v] = K(nearest_cached)(&C, cols + v, K(load)(px + 8 * v), cache[v - v0], squared || via_square);
+                cache += v1 - v0;
+            } else {
+                for (int32_t v = v0; v < v1; v++) near[v] = K(nearest)(&C, cols + v, K(load)(px + 8 * v), squared || via_square);
+            }
             for (int32_t v = v0; v < v1; v++) {
                 long i = ((long)row * V + v) * 8, l = ((long)(row - row0) * V + v) * 8;
                 int32_t *tp = fold == RELAX_FOLD_MAX ? tie + l : 0;
@@ -459,16 +512,16 @@ INL void K(backward_impl)(const relax_render_params *P, const relax_render_face 
     }
 
 static ATTR void K(forward)(const relax_render_params *P, const relax_render_face *F, long nf,
-                            int32_t row0, int32_t row1, float *acc) {
-#define FWD(C, FO, SQ) K(forward_impl)(P, F, nf, row0, row1, acc, C, FO, SQ)
+                            int32_t row0, int32_t row1, float *acc, uint32_t *cache) {
+#define FWD(C, FO, SQ) K(forward_impl)(P, F, nf, row0, row1, acc, cache, C, FO, SQ)
     DISPATCH(FWD)
 #undef FWD
 }
 
 static ATTR void K(backward)(const relax_render_params *P, const relax_render_face *F, long nf,
                              int32_t row0, int32_t row1, const float *image, const float *cot,
-                             int32_t *tie, float *grad) {
-#define BWD(C, FO, SQ) K(backward_impl)(P, F, nf, row0, row1, image, cot, tie, grad, C, FO, SQ)
+                             int32_t *tie, float *grad, const uint32_t *cache) {
+#define BWD(C, FO, SQ) K(backward_impl)(P, F, nf, row0, row1, image, cot, tie, grad, cache, C, FO, SQ)
     DISPATCH(BWD)
 #undef BWD
 }
@@ -509,7 +562,8 @@ static ATTR float K(probe)(long iterations) {
     int32_t valid[8 * VECTORS];
     float *acc = malloc(sizeof(float) * PIXELS), *cot = malloc(sizeof(float) * PIXELS);
     int32_t *tie = calloc(PIXELS, sizeof(int32_t));
-    if (!acc || !cot || !tie) { free(acc); free(cot); free(tie); return 0; }
+    uint32_t *cache = malloc(sizeof(uint32_t) * FACES * ROWS * VECTORS);
+    if (!acc || !cot || !tie || !cache) { free(acc); free(cot); free(tie); free(cache); return 0; }
     for (int f = 0; f < FACES; f++) faces[f] = fc;
     for (int i = 0; i < 8 * VECTORS; i++) { px[i] = (2 * i + 1 - 8 * VECTORS) / (float)(8 * VECTORS); valid[i] = -1; }
     for (int r = 0; r < ROWS; r++) py[r] = (ROWS - 1 - 2 * r) / (float)ROWS;
@@ -518,11 +572,11 @@ static ATTR float K(probe)(long iterations) {
     float sum = 0;
     for (long done = 0; done < iterations; done += FACES * ROWS * VECTORS) {
         for (int i = 0; i < PIXELS; i++) acc[i] = 0;
-        K(forward)(&P, faces, FACES, 0, ROWS, acc);
-        K(backward)(&P, faces, FACES, 0, ROWS, acc, cot, tie, grad);
+        K(forward)(&P, faces, FACES, 0, ROWS, acc, cache);
+        K(backward)(&P, faces, FACES, 0, ROWS, acc, cot, tie, grad, cache);
         sum += acc[0] + grad[0];
     }
-    free(acc); free(cot); free(tie);
+    free(acc); free(cot); free(tie); free(cache);
     return sum;
 }
 

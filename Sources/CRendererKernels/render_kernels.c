@@ -83,6 +83,8 @@ typedef float v4f __attribute__((vector_size(16)));
                                                0, 1, 2, 3, 4, 5, 6, 7))
 #define ALL(m) ((__builtin_ia32_movmskps((v4f)__builtin_shufflevector(m, m, 0, 1, 2, 3)) &                       \
                  __builtin_ia32_movmskps((v4f)__builtin_shufflevector(m, m, 4, 5, 6, 7))) == 15)
+#define MASK8(m) (__builtin_ia32_movmskps((v4f)__builtin_shufflevector(m, m, 0, 1, 2, 3)) |                      \
+                  __builtin_ia32_movmskps((v4f)__builtin_shufflevector(m, m, 4, 5, 6, 7)) << 4)
 #include "render_kernel_body.h"
 #undef SUFFIX
 #undef ATTR
@@ -90,6 +92,7 @@ typedef float v4f __attribute__((vector_size(16)));
 #undef BARRIER
 #undef RSQRT
 #undef ALL
+#undef MASK8
 
 #if defined(__x86_64__)
 #define SUFFIX _avx2
@@ -98,6 +101,7 @@ typedef float v4f __attribute__((vector_size(16)));
 #define BARRIER(v) __asm__ volatile("" : "+x"(v))
 #define RSQRT(v) __builtin_ia32_rsqrtps256(v)
 #define ALL(m) (__builtin_ia32_movmskps256((v8f)(m)) == 255)
+#define MASK8(m) __builtin_ia32_movmskps256((v8f)(m))
 #define SELECT(m, a, b) __builtin_ia32_blendvps256((b), (a), (v8f)(m))
 #include "render_kernel_body.h"
 #undef SUFFIX
@@ -106,6 +110,7 @@ typedef float v4f __attribute__((vector_size(16)));
 #undef BARRIER
 #undef RSQRT
 #undef ALL
+#undef MASK8
 #undef SELECT
 #endif
 
@@ -118,24 +123,36 @@ static int use_avx2(relax_render_isa isa) {
 #endif
 }
 
+long relax_render_cache_words(const relax_render_params *p, const relax_render_face *faces, long count,
+                              int32_t row0, int32_t row1) {
+    (void)p;
+    long words = 0;
+    for (long f = 0; f < count; f++) {
+        int32_t r0 = faces[f].row0 > row0 ? faces[f].row0 : row0, r1 = faces[f].row1 < row1 ? faces[f].row1 : row1;
+        if (r0 < r1) words += (long)(r1 - r0) * (faces[f].vec1 - faces[f].vec0);
+    }
+    return words;
+}
+
 relax_render_isa relax_render_forward(relax_render_isa isa, const relax_render_params *p,
                                       const relax_render_face *faces, long count,
-                                      int32_t row0, int32_t row1, float *acc) {
+                                      int32_t row0, int32_t row1, float *acc, uint32_t *cache) {
 #if defined(__x86_64__)
-    if (use_avx2(isa)) { forward_avx2(p, faces, count, row0, row1, acc); return RELAX_RENDER_AVX2_FMA; }
+    if (use_avx2(isa)) { forward_avx2(p, faces, count, row0, row1, acc, cache); return RELAX_RENDER_AVX2_FMA; }
 #endif
-    forward_baseline(p, faces, count, row0, row1, acc);
+    forward_baseline(p, faces, count, row0, row1, acc, cache);
     return RELAX_RENDER_BASELINE;
 }
 
 relax_render_isa relax_render_backward(relax_render_isa isa, const relax_render_params *p,
                                        const relax_render_face *faces, long count,
                                        int32_t row0, int32_t row1, const float *image,
-                                       const float *cotangent, int32_t *tie, float *grad) {
+                                       const float *cotangent, int32_t *tie, float *grad,
+                                       const uint32_t *cache) {
 #if defined(__x86_64__)
-    if (use_avx2(isa)) { backward_avx2(p, faces, count, row0, row1, image, cotangent, tie, grad); return RELAX_RENDER_AVX2_FMA; }
+    if (use_avx2(isa)) { backward_avx2(p, faces, count, row0, row1, image, cotangent, tie, grad, cache); return RELAX_RENDER_AVX2_FMA; }
 #endif
-    backward_baseline(p, faces, count, row0, row1, image, cotangent, tie, grad);
+    backward_baseline(p, faces, count, row0, row1, image, cotangent, tie, grad, cache);
     return RELAX_RENDER_BASELINE;
 }
 

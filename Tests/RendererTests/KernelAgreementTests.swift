@@ -66,4 +66,34 @@ struct KernelAgreementTests {
         }
         print("kernel agreement \(isa.rawValue): \(cases) cases, worst forward \(worstForward) of its bound, worst gradient \(worstGradient) units")
     }
+
+    @Test("the backward from the forward's nearest-edge cache is bit-identical to recomputing every edge",
+          arguments: SIMDSoftRasterizer.InstructionSet.allCases)
+    func nearestEdgeCache(_ isa: SIMDSoftRasterizer.InstructionSet) throws {
+        var rng = TestRandom(state: 977)
+        var cached = SIMDSoftRasterizer(instructionSet: isa), recomputed = cached
+        recomputed.cachesNearestEdges = false
+        #expect(cached.cachesNearestEdges)
+        var cases = 0
+        for family in Self.kernelFamilies {
+            for S in [TConorm.maximum, .probabilistic, .einstein] {
+                for squared in [false, true] {
+                    for threads in [1, 2] {
+                        let n = 21
+                        cached.threads = threads
+                        recomputed.threads = threads
+                        let triangles = rng.triangles(12).map(Float.init)
+                        let cot = (0..<(n * n)).map { _ in Float(rng.uniform(-1, 1)) }
+                        let s = try SilhouetteSettings(size: n, distribution: SmoothingDistribution(family), scale: squared ? 0.003 : 0.05,
+                                                       squaredDistance: squared, tconorm: S)
+                        let a = try cached.gradient(triangles, s, cotangent: cot), b = try recomputed.gradient(triangles, s, cotangent: cot)
+                        #expect(a.image.map(\.bitPattern) == b.image.map(\.bitPattern), "\(family) \(S) squared=\(squared) threads=\(threads): image")
+                        #expect(a.triangles.map(\.bitPattern) == b.triangles.map(\.bitPattern), "\(family) \(S) squared=\(squared) threads=\(threads): gradient")
+                        cases += 1
+                    }
+                }
+            }
+        }
+        #expect(cases == 7 * 3 * 2 * 2)
+    }
 }

@@ -49,19 +49,29 @@ typedef struct {
 } relax_render_params;
 
 
+/// Words of the forward → backward cache for these faces and rows [row0, row1): one per face,
+/// row and 8-pixel vector of the face's box within the rows.
+long relax_render_cache_words(const relax_render_params *p, const relax_render_face *faces, long count,
+                              int32_t row0, int32_t row1);
+
 /// The left fold over faces in order for rows [row0, row1): `acc` holds (row1 − row0)·vectors·8
-/// accumulators (row-major, padded), updated in place. Returns the kernel actually run.
+/// accumulators (row-major, padded), updated in place. `cache` (NULL for none) receives
+/// `relax_render_cache_words` words, each face's nearest-edge and inside masks per vector, which
+/// spare a backward with the same faces, parameters and rows the geometry of the other two edges.
+/// Returns the kernel actually run.
 relax_render_isa relax_render_forward(relax_render_isa isa, const relax_render_params *p,
                                       const relax_render_face *faces, long count,
-                                      int32_t row0, int32_t row1, float *acc);
+                                      int32_t row0, int32_t row1, float *acc, uint32_t *cache);
 
 /// The vector–Jacobian product for rows [row0, row1): `image` and `cotangent` are the whole
 /// packed image (size·vectors·8), `tie` (max only) holds (row1 − row0)·vectors·8 zeros on entry,
-/// `grad` receives 6 sums per face (overwritten).
+/// `grad` receives 6 sums per face (overwritten). `cache`: NULL, or what `relax_render_forward`
+/// wrote for the same faces, parameters and rows (the result is bit-identical either way).
 relax_render_isa relax_render_backward(relax_render_isa isa, const relax_render_params *p,
                                        const relax_render_face *faces, long count,
                                        int32_t row0, int32_t row1, const float *image,
-                                       const float *cotangent, int32_t *tie, float *grad);
+                                       const float *cotangent, int32_t *tie, float *grad,
+                                       const uint32_t *cache);
 
 /// The kernels' CDF and density at `n` points (n a multiple of 8), for tests.
 relax_render_isa relax_render_cdf_eval(relax_render_isa isa, int32_t cdf, const float *u,

@@ -77,44 +77,60 @@ struct KernelInput: @unchecked Sendable {
 extension SIMDSoftRasterizer {
     var isa: relax_render_isa { instructionSet == .avx2FMA ? RELAX_RENDER_AVX2_FMA : RELAX_RENDER_BASELINE }
 
-    /// The packed (size × vectors × 8) silhouette from the C forward kernel, bands in parallel.
-    func kernelForward(_ input: KernelInput, _ s: SilhouetteSettings, _ plan: KernelPlan) -> [Float] {
+    /// The forward → backward cache is used up to this many words (4 bytes each) per gradient;
+    /// beyond it the backward recomputes all three edges (same result, more work).
+    static let maximumCacheWords = 1 << 24
+
+    /// The row bands of an image, one per thread.
+    func bands(_ size: Int) -> [Range<Int>] {
+        (0..<max(1, min(threads, size))).map { i in (i * size / threads)..<((i + 1) * size / threads) }
+    }
+
+    /// The packed (size × vectors × 8) silhouette from the C forward kernel, bands in parallel, and
+    /// with `cache`, each band's nearest-edge masks for the backward (empty when over the limit).
+    func kernelForward(_ input: KernelInput, _ s: SilhouetteSettings, _ plan: KernelPlan, cache: Bool = false) -> (image: [Float], caches: [[UInt32]]) {
         let V8 = input.vectors * 8
-        let bands = (0..<max(1, min(threads, input.size))).map { i in (i * input.size / threads)..<((i + 1) * input.size / threads) }
+        let bands = self.bands(input.size)
         let isa = self.isa
-        @Sendable func band(_ rows: Range<Int>) -> [Float] {
+        @Sendable func band(_ rows: Range<Int>) -> ([Float], [UInt32]) {
             var acc = [Float](repeating: 0, count: rows.count * V8)
+            var words = [UInt32]()
             input.withParameters(s, plan) { p, f in
+                let n = cache ? relax_render_cache_words(p, f, input.faces.count, Int32(rows.lowerBound), Int32(rows.upperBound)) : 0
+                if n > 0 && n <= Self.maximumCacheWords { words = [UInt32](repeating: 0, count: n) }
                 _ = acc.withUnsafeMutableBufferPointer { a in
-                    relax_render_forward(isa, p, f, input.faces.count, Int32(rows.lowerBound), Int32(rows.upperBound), a.baseAddress)
+                    words.withUnsafeMutableBufferPointer { w in
+                        relax_render_forward(isa, p, f, input.faces.count, Int32(rows.lowerBound), Int32(rows.upperBound), a.baseAddress,
+                                             w.isEmpty ? nil : w.baseAddress)
+                    }
                 }
             }
-            return acc
+            return (acc, words)
         }
-        if bands.count == 1 { return band(bands[0]) }
-        let results = ConcurrentSlots<[Float]>(count: bands.count)
+        if bands.count == 1 { let (a, w) = band(bands[0]); return (a, [w]) }
+        let results = ConcurrentSlots<([Float], [UInt32])>(count: bands.count)
         runConcurrently(bands.count) { i in results.set(i, band(bands[i])) }
-        return results.values.flatMap { $0 }
+        return (results.values.flatMap { $0.0 }, results.values.map { $0.1 })
     }
 
     func kernelRender(_ triangles: [Float], _ s: SilhouetteSettings, _ plan: KernelPlan) throws(RendererError) -> [Float] {
         _ = try s.validate(triangles: triangles)
         let input = KernelInput(triangles, size: s.size, reach: s.distribution.cullingDistance(scale: s.scale, squared: s.squaredDistance))
-        return unpack(kernelForward(input, s, plan), input)
+        return unpack(kernelForward(input, s, plan).image, input)
     }
 
     func kernelGradient(_ triangles: [Float], _ s: SilhouetteSettings, _ plan: KernelPlan, cotangent: [Float]) throws(RendererError) -> SilhouetteGradient<Float> {
         _ = try s.validate(triangles: triangles)
         try s.validate(cotangent: cotangent)
         let input = KernelInput(triangles, size: s.size, reach: s.distribution.cullingDistance(scale: s.scale, squared: s.squaredDistance))
-        let packedA = kernelForward(input, s, plan)
+        let (packedA, caches) = kernelForward(input, s, plan, cache: cachesNearestEdges)
         let n = input.size, V8 = input.vectors * 8
         var packing = [Float](repeating: 0, count: n * V8)
         for row in 0..<n { for col in 0..<n { packing[row * V8 + col] = cotangent[row * n + col] } }
         let packedG = packing
-        let bands = (0..<max(1, min(threads, n))).map { i in (i * n / threads)..<((i + 1) * n / threads) }
+        let bands = self.bands(n)
         let isa = self.isa, count = input.faces.count
-        @Sendable func band(_ rows: Range<Int>) -> [Float] {
+        @Sendable func band(_ rows: Range<Int>, _ cache: [UInt32]) -> [Float] {
             var grad = [Float](repeating: 0, count: 6 * count)
             var tie = [Int32](repeating: 0, count: rows.count * V8)
             input.withParameters(s, plan) { p, f in
@@ -122,8 +138,11 @@ extension SIMDSoftRasterizer {
                     packedG.withUnsafeBufferPointer { g in
                         tie.withUnsafeMutableBufferPointer { t in
                             _ = grad.withUnsafeMutableBufferPointer { out in
-                                relax_render_backward(isa, p, f, count, Int32(rows.lowerBound), Int32(rows.upperBound),
-                                                      a.baseAddress, g.baseAddress, t.baseAddress, out.baseAddress)
+                                cache.withUnsafeBufferPointer { c in
+                                    relax_render_backward(isa, p, f, count, Int32(rows.lowerBound), Int32(rows.upperBound),
+                                                          a.baseAddress, g.baseAddress, t.baseAddress, out.baseAddress,
+                                                          c.isEmpty ? nil : c.baseAddress)
+                                }
                             }
                         }
                     }
@@ -133,10 +152,10 @@ extension SIMDSoftRasterizer {
         }
         var grad: [Float]
         if bands.count == 1 {
-            grad = band(bands[0])
+            grad = band(bands[0], caches[0])
         } else {
             let results = ConcurrentSlots<[Float]>(count: bands.count)
-            runConcurrently(bands.count) { i in results.set(i, band(bands[i])) }
+            runConcurrently(bands.count) { i in results.set(i, band(bands[i], caches[i])) }
             let parts = results.values
             grad = parts[0]
             for part in parts.dropFirst() { for i in grad.indices { grad[i] += part[i] } }

@@ -59,6 +59,11 @@ public struct SIMDSoftRasterizer: SoftRasterizer {
     public var threads: Int
     /// Instruction set of the `Float` kernels.
     public var instructionSet: InstructionSet
+    /// Whether a `Float` kernel gradient keeps, per face, row and 8-pixel vector, the forward's
+    /// nearest-edge and inside masks (4 bytes, up to 64 MB) so that the backward computes only the
+    /// nearest edge. The gradient is bit-identical either way (tested); off, the backward
+    /// recomputes all three edges.
+    public var cachesNearestEdges: Bool = true
 
     public init(threads: Int = 1, instructionSet: InstructionSet = .avx2FMA) {
         self.threads = max(1, threads)
