@@ -141,7 +141,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         // Two samples, all zeros and all ones: every engine must give the same counts.
         let x = [UInt8](repeating: 0, count: net.inputBits) + [UInt8](repeating: 1, count: net.inputBits)
         var results: [[Int]] = []
-        for implementation in LogicGateNetworks.Implementation.allCases {
+        for implementation in LogicGateNetworks.LogicImplementation.allCases {
             results.append(try implementation.implementation.counts(net, inputs: x))
         }
         for prune in [false, true] {
@@ -162,7 +162,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         let kind = SortingNetwork.Kind.allCases[bytes.count / 3 % 2]
         let config = SortConfiguration(network: kind, family: family, steepness: steepness)
         var values: [[Double]] = []
-        for implementation in SortingNetworks.Implementation.allCases {
+        for implementation in SortingNetworks.SortingImplementation.allCases {
             let out = try implementation.makeSorter(n: n, configuration: config).sort(rows.flatMap { $0 }, computeP: true)
             if let k = out.y.firstIndex(where: { !$0.isFinite }) { return .invalid("\(implementation) \(family): y[\(k)] = \(out.y[k])") }
             if let k = out.p?.firstIndex(where: { !$0.isFinite }) { return .invalid("\(implementation) \(family): P[\(k)] = \(out.p![k])") }
@@ -179,7 +179,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         try Limits.current.check(.batch, input.logits.count, "batch")
         let method = TopKMethod.allCases[bytes.count % TopKMethod.allCases.count]
         let config = TopKConfiguration(method: method, distribution: try TopKDistribution([0.5, 0.5]))
-        for implementation in TopK.Implementation.allCases {
+        for implementation in TopK.TopKImplementation.allCases {
             let loss = try implementation.makeLoss(n: n, configuration: config)
             let r: TopKLossResult<Double> = try loss.evaluate(logits: input.logits.flatMap { $0 }, labels: input.labels, computeProbabilities: true)
             guard r.loss.isFinite else { return .invalid("\(implementation) \(method): loss \(r.loss)") }

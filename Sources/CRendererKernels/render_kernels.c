@@ -15,11 +15,14 @@
 // the edge functions) and the products that depend on the pixel column only (w_x·e_x, −o·e_y·w_x)
 // are computed once per column vector of the face's box; per face row, two passes over the row's
 // 8-pixel vectors — the geometry (three clamped projections, |r|², the oriented edge functions),
-// then coverage and fold (forward) or coverage and chain rule (backward). Plain-mode Cauchy works
-// from d² (`cauchy_tail_sq`): 1/d from vrsqrtps and one Newton step gives −τ/d, the argument of
-// its tail, so the coverage needs no square root and no division (a vector with a lane within
-// about 2.4·τ of an edge takes the exact √ and the division instead), and the backward's 1/d comes
-// from the same estimate. The backward's remaining divisions (∂A/∂b's denominator, /τ, Cauchy's
+// then coverage and fold (forward) or coverage and chain rule (backward). A gradient's forward
+// also writes, per face, row and vector, one word with the lanes' nearest edge and inside masks;
+// its backward then computes only that edge (`nearest_cached`: the same operations on the same
+// constants, so bit-identical to recomputing all three). Plain-mode Cauchy works from d²
+// (`cauchy_tail_sq`): 1/d from vrsqrtps and one Newton step gives −τ/d, the argument of its tail,
+// so the coverage needs no square root and no division (a vector with a lane within about 2.4·τ
+// of an edge takes the exact √ and the division instead), and the backward's 1/d comes from the
+// same estimate. The backward's remaining divisions (∂A/∂b's denominator, /τ, Cauchy's
 // 1/(1 + u²)) are one per pair; its face-independent factor g·(1 − A) is computed once per pixel.
 //
 // Roofline, AVX2, Cauchy + probabilistic, plain mode, forward + backward per 8 pairs, on the
@@ -27,26 +30,31 @@
 // execution pipes: add/sub/min/max/compare share one pair of pipes (2 per cycle), mul/FMA/blend
 // the other pair (2 per cycle), bitwise operations run on either; vdivps takes 1.1–1.2 ns (3.5
 // cycles) of the divider, vsqrtps 1.8 ns (a divisor of 1 or a zero dividend is no faster; a
-// subnormal dividend takes 2.1 ns, which is why quotients that underflow read ~2 ns). The geometry must
-// stay unfused and divided (bit-identity), so the minimal sequence is about 177 operations:
-// per geometry pass 3 × 13 for the edges and ~7 for the minima, the inside test and the sign (46,
-// of them 32 on the add pipes), twice; ~26 for the forward's coverage and fold; ~17 for the
-// backward's arg-min and vertex weights; ~42 for its coverage, chain rule and six accumulations —
-// 86 on the add pipes, 80 on the multiply pipes, 7 divisions. So ≥ 44 cycles of issue (the
-// divider's 24.5 cycles overlap) → ≈ 0.53 G pairs/s per core. Measured (hot loops read in the
-// assembly, common path): forward 62 + 47, backward 94 + 84 instructions per 8 pairs (7 vdivps,
-// no vsqrtps); 0.19–0.21 G pairs/s in C harness and `relax render bench` runs, i.e. 2.5–2.8× the
-// roofline, at about 2.4 instructions per cycle. This VM exposes no performance counters (perf:
-// "cycles not supported"), so what holds the loops at 2.4 instructions per cycle is inferred from
-// the experiments below, not observed: neither the divider nor the dependency chains.
-// Gained (same-run A/B in a C harness that calls these kernels on 2 700 random triangles, 64×64):
-// two passes per row instead of one (−20 to −25 %); Cauchy's coverage from d² with rsqrt + Newton
-// and 1/d in the chain rule (9 divisions + 2 square roots → 7 divisions per 8 pairs: −10 %);
-// vblendvps selects in the AVX2 build (−4 %); the column products once per face (−2 to −3 %).
+// subnormal dividend takes 2.1 ns, which is why quotients that underflow read ~2 ns). The
+// geometry must stay unfused and divided (bit-identity). Minimal sequence per 8 pairs: the
+// forward's geometry 3 × 13 for the edges and ~9 for the minima, the masks, the inside test and
+// the sign (12 on the multiply pipes, 34 on the add pipes), its coverage and fold ~26 (16 / 7);
+// the backward's nearest edge ~33 with the 20 selects that pick its constants and weights (24 /
+// 9), its coverage, chain rule and six accumulations ~42 (28 / 10); ~17 bitwise; 5 divisions. So
+// ≥ max(80 / 2, 60 / 2, 157 / 4) = 40 cycles (the divider's 17.5 overlap) → ≈ 0.58 G pairs/s per
+// core; without the forward → backward cache it was 177 operations, ≥ 44 cycles, ≈ 0.53 G pairs/s.
+// Measured: forward alone 19.8 ms (0.56 G pairs/s), forward + backward 51–65 ms across runs on
+// this shared VM (0.17–0.22 G pairs/s), i.e. 2.6–3.4× the roofline, at about 2.4 instructions
+// per cycle (hot loops read in the assembly, common path: forward 75 + 47, backward 73 + 84).
+// This VM exposes no performance counters (perf: "cycles not supported"), so what holds the loops
+// there is inferred from the experiments below, not observed: neither the divider nor the
+// dependency chains.
+// Gained (same-run A/B in a C harness calling these kernels on 2 700 random triangles, 64×64,
+// and in `relax render bench`): two passes per row instead of one (−20 to −25 %); Cauchy's
+// coverage from d² with rsqrt + Newton and 1/d in the chain rule (9 divisions + 2 square roots →
+// 7 divisions per 8 pairs: −10 %); vblendvps selects in the AVX2 build (−4 %); the column products
+// once per face (−2 to −3 %); the forward → backward nearest-edge cache (backward −15 %, forward
+// +1 %; SSE2 −20 %).
 // Tried without gain: interleaving two pixel vectors per iteration (5–10 % slower: more live
 // registers); exact additions moved to the FMA pipes as fma(a, 1, b); the square root in the
 // second pass; the two passes over a face's whole box instead of per row; fusing the two passes
-// again (4 % slower); splitting the geometry pass in two (projections, then residuals); software
+// again (4 % slower; with the cache 35 % slower); splitting the geometry pass in two (projections,
+// then residuals); edge-major geometry (one loop per edge over the row, 17 % slower); software
 // pipelining across rows (the geometry of row r + 1 interleaved with the coverage of row r);
 // the six geometry divisions replaced by Markstein's correction (q = a·RN(1/b), r = fma(−b, q, a),
 // q + r·RN(1/b): equal to the division on 4e8 random pairs, but not proved correctly rounded for

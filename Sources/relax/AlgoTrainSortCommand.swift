@@ -49,7 +49,7 @@ struct AlgoTrainSortCommand: AsyncParsableCommand {
         guard let kind = SortingNetwork.Kind(rawValue: network), let fam = SigmoidFamily(rawValue: family) else {
             throw ValidationError("network: odd_even | bitonic; family: \(SigmoidFamily.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let sorter = try SortingNetworks.Implementation.optimized.makeSorter(
+        let sorter = try SortingNetworks.SortingImplementation.optimized.makeSorter(
             n: n, configuration: SortConfiguration(network: kind, construction: .valid, family: fam, steepness: steepness ?? beta))
         var parameters = AlgorithmParameters()
         parameters.beta = beta

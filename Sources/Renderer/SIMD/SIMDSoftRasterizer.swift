@@ -33,8 +33,9 @@ import RealModule
 //  - the C kernels' layout and roofline (render_kernels.c header): two passes per face row, one
 //    division for the backward's chain rule, Cauchy's CDF from x and τ (~1.5× faster); then plain
 //    Cauchy from d² with rsqrt + Newton (no square root; 7 instead of 9 divisions and 2 square roots
-//    per 8 pairs), column-only products once per face and blendv selects (~1.15× more): 0.19–0.21
-//    G pairs/s forward + backward, 2.5–2.8× the issue roofline (≈ 0.53 G pairs/s per core); the
+//    per 8 pairs), column-only products once per face and blendv selects (~1.15× more), and the
+//    forward's nearest-edge masks kept for the backward (backward ~1.15× faster): 0.17–0.22 G
+//    pairs/s forward + backward, 2.6–3.4× the issue roofline (≈ 0.58 G pairs/s per core); the
 //    divider and the dependency chains were ruled out as the limit by experiment.
 
 /// SIMD (8 pixels per vector), bounding-box-culled soft rasterizer; see the file header.
