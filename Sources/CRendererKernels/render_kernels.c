@@ -48,8 +48,9 @@
 // and in `relax render bench`): two passes per row instead of one (−20 to −25 %); Cauchy's
 // coverage from d² with rsqrt + Newton and 1/d in the chain rule (9 divisions + 2 square roots →
 // 7 divisions per 8 pairs: −10 %); vblendvps selects in the AVX2 build (−4 %); the column products
-// once per face (−2 to −3 %); the forward → backward nearest-edge cache (backward −15 %, forward
-// +1 %; SSE2 −20 %).
+// once per face (−2 to −3 %); the forward → backward nearest-edge cache (C harness: backward
+// −8 to −15 %, forward +1 %; `relax render bench`, AVX2, 12 alternating runs each: median 62.1
+// against 60.9 ms, minimum 50.2 against 51.2 — within this VM's noise; SSE2 −15 to −20 %).
 // Tried without gain: interleaving two pixel vectors per iteration (5–10 % slower: more live
 // registers); exact additions moved to the FMA pipes as fma(a, 1, b); the square root in the
 // second pass; the two passes over a face's whole box instead of per row; fusing the two passes

@@ -34,7 +34,8 @@ import RealModule
 //    division for the backward's chain rule, Cauchy's CDF from x and τ (~1.5× faster); then plain
 //    Cauchy from d² with rsqrt + Newton (no square root; 7 instead of 9 divisions and 2 square roots
 //    per 8 pairs), column-only products once per face and blendv selects (~1.15× more), and the
-//    forward's nearest-edge masks kept for the backward (backward ~1.15× faster): 0.17–0.22 G
+//    forward's nearest-edge masks kept for the backward (C harness: backward 8–15 % faster; within
+//    noise in `relax render bench` with AVX2, 15–20 % with SSE2): 0.17–0.22 G
 //    pairs/s forward + backward, 2.6–3.4× the issue roofline (≈ 0.58 G pairs/s per core); the
 //    divider and the dependency chains were ruled out as the limit by experiment.
 
