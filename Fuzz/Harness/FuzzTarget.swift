@@ -85,23 +85,25 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         }
     }
 
-    /// A parsed mesh of at most 64 faces, rendered 8×8 (logistic, probabilistic, Float) by the
-    /// reference and the optimized rasterizer: image and gradient finite, images within the
-    /// kernels' agreement bound.
+    /// A parsed mesh of at most 64 faces, rendered 8×8 (logistic, and Cauchy in plain mode — the
+    /// kernels' d²-based path — probabilistic, Float) by the reference and the optimized rasterizer:
+    /// image and gradient finite, images within the kernels' agreement bound.
     static func renderOBJ(_ mesh: TriangleMesh) throws -> FuzzOutcome {
         guard mesh.faceCount <= 64 else { return .accepted }
         let camera = try Camera(distance: 2.732, elevation: 30, azimuth: 0, viewAngle: 15)
         let triangles = MeshSilhouette.triangles(mesh, camera).map(Float.init)
-        let s = try SilhouetteSettings(size: 8, distribution: .named("logistic"), scale: 0.05, tconorm: .probabilistic)
         let cotangent = [Float](repeating: 1, count: 64)
-        let r = try ReferenceSoftRasterizer().gradient(triangles, s, cotangent: cotangent)
-        let o = try SIMDSoftRasterizer().gradient(triangles, s, cotangent: cotangent)
-        for (name, g) in [("reference", r), ("optimized", o)] {
-            guard g.image.allSatisfy({ $0.isFinite && $0 >= 0 && $0 <= 1 }) else { return .invalid("\(name) image outside [0, 1]") }
-            guard g.triangles.allSatisfy(\.isFinite) else { return .invalid("\(name) gradient not finite") }
+        for (family, scale) in [("logistic", 0.05), ("cauchy", 1e-3)] {
+            let s = try SilhouetteSettings(size: 8, distribution: .named(family), scale: scale, tconorm: .probabilistic)
+            let r = try ReferenceSoftRasterizer().gradient(triangles, s, cotangent: cotangent)
+            let o = try SIMDSoftRasterizer().gradient(triangles, s, cotangent: cotangent)
+            for (name, g) in [("reference", r), ("optimized", o)] {
+                guard g.image.allSatisfy({ $0.isFinite && $0 >= 0 && $0 <= 1 }) else { return .invalid("\(family): \(name) image outside [0, 1]") }
+                guard g.triangles.allSatisfy(\.isFinite) else { return .invalid("\(family): \(name) gradient not finite") }
+            }
+            let bound = SIMDSoftRasterizer.kernelForwardBound(s, faces: mesh.faceCount)
+            guard zip(r.image, o.image).allSatisfy({ Double(abs($0 - $1)) <= bound }) else { return .invalid("\(family): images differ beyond the bound") }
         }
-        let bound = SIMDSoftRasterizer.kernelForwardBound(s, faces: mesh.faceCount)
-        guard zip(r.image, o.image).allSatisfy({ Double(abs($0 - $1)) <= bound }) else { return .invalid("images differ beyond the bound") }
         return .accepted
     }
 
