@@ -96,4 +96,29 @@ struct KernelAgreementTests {
         }
         #expect(cases == 7 * 3 * 2 * 2)
     }
+
+    @Test("plain-mode Cauchy (the d² path) at d = 0: a vertex on a pixel centre, an edge through one, a segment, a point",
+          arguments: SIMDSoftRasterizer.InstructionSet.allCases)
+    func cauchyAtZeroDistance(_ isa: SIMDSoftRasterizer.InstructionSet) throws {
+        let n = 4  // pixel centres ±0.25, ±0.75
+        let meshes: [[Float]] = [
+            [0.25, 0.25, -0.75, -0.75, 0.75, -0.75],  // vertex on (0.25, 0.25); edge y = x through (−0.25, −0.25)
+            [-0.75, 0.25, 0.75, 0.25, 0, 0.25],       // zero area: a segment through a pixel row
+            [0.25, 0.25, 0.25, 0.25, 0.25, 0.25],     // a point on a pixel centre
+        ]
+        let cot = (0..<(n * n)).map { Float($0 % 3) - 1 }
+        for triangles in meshes {
+            for tau in [1e-3, 0.3] {
+                let s = try SilhouetteSettings(size: n, distribution: .named("cauchy"), scale: tau, tconorm: .probabilistic)
+                let r = try ReferenceSoftRasterizer().gradient(triangles, s, cotangent: cot)
+                let o = try SIMDSoftRasterizer(instructionSet: isa).gradient(triangles, s, cotangent: cot)
+                #expect(o.image.allSatisfy { $0.isFinite } && o.triangles.allSatisfy(\.isFinite), "\(triangles) τ=\(tau)")
+                let df = maxAbsDifference(r.image, o.image)
+                #expect(df <= SIMDSoftRasterizer.kernelForwardBound(s, faces: 1), "\(triangles) τ=\(tau): forward \(df)")
+                let scale = max(1, Double(r.triangles.map(abs).max() ?? 0))
+                let dg = maxAbsDifference(r.triangles, o.triangles) / scale / (Double(Float.ulpOfOne) * Double(n * n))
+                #expect(dg <= SIMDSoftRasterizer.gradientAgreementBound, "\(triangles) τ=\(tau): gradient \(dg) units")
+            }
+        }
+    }
 }
