@@ -1,5 +1,6 @@
 // The silhouette kernels of SIMDSoftRasterizer (GenDR, arXiv 2204.13845), compiled twice from one
-// body: once for the baseline target (SSE2: each 8-lane vector is two xmm registers) and once for
+// body (render_kernel_body.h, which includes render_kernel_cdf.h and render_kernel_geometry.h):
+// once for the baseline target (SSE2: each 8-lane vector is two xmm registers) and once for
 // AVX2 + FMA (one ymm register), chosen at run time so that the default build runs on any x86-64.
 // Floating-point contraction is off: every fused multiply–add is written as MADD, so the edge
 // functions (and with them the inside test) are evaluated exactly as the reference evaluates them.
