@@ -57,7 +57,6 @@ public enum DoublyStochasticProofs {
             claim: "\(setting.family.rawValue)\(setting.guarded ? " (guard 1e−10)" : ""): the reference relaxed sort over exact rationals gives a doubly-stochastic P (entries in [0, 1], row and column sums exactly 1), Σy = Σx and y = xᵀP exactly"
                 + (setting.compareDouble ? "; every Double implementation (y, P, values-only y, VJP) is within \(Int(doubleAgreementBoundPerLayer)) ε per layer of it" : ""))
         let epsilon: Rational = setting.guarded ? Rational(exactly: sigmoidGuardEpsilon)! : 0
-        let swap = setting.family.conditionalSwap(steepness: setting.steepness, guardEpsilon: epsilon)
         var rng = SplitMix64(seed: 0x5EED_2105_0401_9)
         var cases = 0, worstY = 0.0, worstP = 0.0, worstRatio = 0.0, worstGradient = 0.0, gradientCases = 0
         var exactFailures: [String] = [], doubleFailures: [String] = []

@@ -16,7 +16,6 @@ enum JacobianSignProofs {
             claim: "\(family.rawValue): the reference backward pass over exact rationals gives ∂y_i/∂x_j ≥ 0 and Σ_j ∂y_i/∂x_j = 1 exactly")
         // optimal saturates (g ∈ {0, 1}) once |s·d| > ¼, so it gets a smaller steepness.
         let steepness = family == .optimal ? Rational(1, 2) : Rational(3, 2)
-        let swap = family.conditionalSwap(steepness: steepness, guardEpsilon: 0)
         var rng = SplitMix64(seed: 0x00AC_0B1A_2203_0963)
         var cases = 0, entries = 0, zeros = 0
         var failures: [String] = []
