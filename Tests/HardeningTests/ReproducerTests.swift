@@ -117,7 +117,7 @@ import CZlib
         defer { try? FileManager.default.removeItem(at: url) }
         var small = Limits.defaults
         small.maxDecompressedBytes = 1 << 20
-        try Limits.with(small) {
+        Limits.with(small) {
             #expect(throws: LogicNetworkError.self) { try LogicFiles.loadModel(url.path) }
             let r = FixtureChecker().check(file: url.path)
             #expect("\(r.error.map { "\($0)" } ?? "")".contains("--max-decompressed-bytes"))
