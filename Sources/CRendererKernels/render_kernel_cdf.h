@@ -24,6 +24,15 @@ INL v8f K(vexp)(v8f x) {
     return K(sel)(under, SPLAT(0.0f), y);
 }
 
+/// atan(z) for |z| ≤ tan(π/8) (+ rounding): Cephes' atanf polynomial, z + z³·P(z²).
+INL v8f K(atan_reduced)(v8f z) {
+    v8f zz = z * z, p = SPLAT(8.05374449538e-2f);
+    p = MADD(p, zz, SPLAT(-1.38776856032e-1f));
+    p = MADD(p, zz, SPLAT(1.99777106478e-1f));
+    p = MADD(p, zz, SPLAT(-3.33329491539e-1f));
+    return MADD(p * zz, z, z);
+}
+
 /// F(−x/τ) of the Cauchy distribution from the distance x ≥ 0 and τ directly (no division x/τ):
 /// Cephes' atanf reduction written in x and τ, a = x/τ: a > tan(3π/8): F(−a) = −atan(−τ/x)/π;
 /// a > tan(π/8): ¼ − atan((x − τ)/(x + τ))/π; else ½ − atan(x/τ)/π. One division; the lower
@@ -34,12 +43,7 @@ INL v8f K(cauchy_tail)(v8f x, v8f tau) {
     v8i mid = x > tau * SPLAT(0.4142135623730950f);
     v8f num = K(sel)(big, -tau, K(sel)(mid, x - tau, x));
     v8f den = K(sel)(big, x, K(sel)(mid, x + tau, tau));
-    v8f z = num / den, zz = z * z;
-    v8f p = SPLAT(8.05374449538e-2f);
-    p = MADD(p, zz, SPLAT(-1.38776856032e-1f));
-    p = MADD(p, zz, SPLAT(1.99777106478e-1f));
-    p = MADD(p, zz, SPLAT(-3.33329491539e-1f));
-    p = MADD(p * zz, z, z);
+    v8f p = K(atan_reduced)(num / den);
     v8f c0 = K(sel)(big, zero, K(sel)(mid, SPLAT(0.25f), SPLAT(0.5f)));
     return c0 - p * SPLAT(0.318309886183790672f);
 }
@@ -64,13 +68,7 @@ INL v8f K(cauchy_tail_sq)(v8f D, v8f tau, v8f big2, v8f *yout) {
     v8f y = K(rsqrt_nr)(D);
     *yout = y;
     if (!ALL(D > big2)) return K(cauchy_tail)(__builtin_elementwise_sqrt(D), tau);
-    v8f z = -(tau * y), zz = z * z;
-    v8f p = SPLAT(8.05374449538e-2f);
-    p = MADD(p, zz, SPLAT(-1.38776856032e-1f));
-    p = MADD(p, zz, SPLAT(1.99777106478e-1f));
-    p = MADD(p, zz, SPLAT(-3.33329491539e-1f));
-    p = MADD(p * zz, z, z);
-    return p * SPLAT(-0.318309886183790672f);
+    return K(atan_reduced)(-(tau * y)) * SPLAT(-0.318309886183790672f);
 }
 
 /// (1 + √2)²·τ²: above it, x = √D is in `cauchy_tail`'s first range.

@@ -72,29 +72,31 @@ INL v8i K(inside)(v8f c0, v8f c1, v8f c2) {
 }
 
 
-/// s·x (x = d or d², s = +1 strictly inside, else −1: −0 outside at d = 0, where every F is ½).
-/// `squared` here means "return d²": also set for plain-mode Cauchy, which works from d² (`via_square`).
-INL v8f K(signed_distance)(const K(consts_t) *C, const K(column_t) *col, v8f px, const int squared) {
-    K(edge_t) e0 = K(edge)(px, C, col, 0), e1 = K(edge)(px, C, col, 1), e2 = K(edge)(px, C, col, 2);
-    v8f D = K(vmin)(K(vmin)(e0.D, e1.D), e2.D);
+/// s·x from the squared distance: x = d² when `squared`, else d; the sign bit set unless `in`
+/// (strictly inside), so −0 outside at d = 0, where every F is ½.
+INL v8f K(with_sign)(v8f D, v8i in, const int squared) {
     v8f x = squared ? D : __builtin_elementwise_sqrt(D);
-    v8i in = K(inside)(e0.cross, e1.cross, e2.cross);
     return (v8f)((v8i)x ^ (~in & SPLATI((int32_t)0x80000000)));
 }
 
-/// `signed_distance`, and for the backward (`nearest_cached`) the 8 lanes' arg-min and inside masks
-/// packed in one word: bit i (lane i) edge 1 is nearer than edge 0 (strict <), bit 8 + i edge 2 is
-/// nearer than both, bit 16 + i strictly inside. The minimum is the same value either way.
+/// s·x (x = d or d², s = +1 strictly inside, else −1), and the 8 lanes' arg-min and inside masks
+/// packed in one word for the backward (`nearest_cached`): bit i (lane i) edge 1 is nearer than
+/// edge 0 (strict <), bit 8 + i edge 2 is nearer than both, bit 16 + i strictly inside.
+/// `squared` here means "return d²": also set for plain-mode Cauchy, which works from d² (`via_square`).
 INL v8f K(signed_distance_cached)(const K(consts_t) *C, const K(column_t) *col, v8f px, const int squared, uint32_t *word) {
     K(edge_t) e0 = K(edge)(px, C, col, 0), e1 = K(edge)(px, C, col, 1), e2 = K(edge)(px, C, col, 2);
     v8i m1 = e1.D < e0.D;
     v8f D01 = K(vmin)(e0.D, e1.D);
     v8i m2 = e2.D < D01;
-    v8f D = K(vmin)(D01, e2.D);
-    v8f x = squared ? D : __builtin_elementwise_sqrt(D);
     v8i in = K(inside)(e0.cross, e1.cross, e2.cross);
     *word = (uint32_t)MASK8(m1) | (uint32_t)MASK8(m2) << 8 | (uint32_t)MASK8(in) << 16;
-    return (v8f)((v8i)x ^ (~in & SPLATI((int32_t)0x80000000)));
+    return K(with_sign)(K(vmin)(D01, e2.D), in, squared);
+}
+
+/// s·x alone (the masks are dead code after inlining).
+INL v8f K(signed_distance)(const K(consts_t) *C, const K(column_t) *col, v8f px, const int squared) {
+    uint32_t unused;
+    return K(signed_distance_cached)(C, col, px, squared, &unused);
 }
 
 /// The geometry half of the backward for 8 pixels of one row: the nearest edge (arg-min with
@@ -115,9 +117,7 @@ INL K(near_t) K(nearest)(const K(consts_t) *C, const K(column_t) *col, v8f px, c
     D = K(sel)(m2, e2.D, D);
     n.rx = K(sel)(m2, e2.rx, rx); n.ry = K(sel)(m2, e2.ry, ry);
     n.c0 = K(sel)(m2, e2.t, c0); n.c1 = K(sel)(m2, zero, c1); n.c2 = K(sel)(m2, one - e2.t, c2);
-    v8f x = ret_square ? D : __builtin_elementwise_sqrt(D);
-    v8i in = K(inside)(e0.cross, e1.cross, e2.cross);
-    n.sx = (v8f)((v8i)x ^ (~in & SPLATI((int32_t)0x80000000)));
+    n.sx = K(with_sign)(D, K(inside)(e0.cross, e1.cross, e2.cross), ret_square);
     return n;
 }
 
@@ -140,7 +140,6 @@ INL K(near_t) K(nearest_cached)(const K(consts_t) *C, const K(column_t) *col, v8
     n.c0 = K(sel)(m2, t, K(sel)(m1, zero, u));
     n.c1 = K(sel)(m2, zero, K(sel)(m1, u, t));
     n.c2 = K(sel)(m2, u, K(sel)(m1, t, zero));
-    v8f x = ret_square ? D : __builtin_elementwise_sqrt(D);
-    n.sx = (v8f)((v8i)x ^ (~in & SPLATI((int32_t)0x80000000)));
+    n.sx = K(with_sign)(D, in, ret_square);
     return n;
 }
