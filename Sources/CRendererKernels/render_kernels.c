@@ -133,9 +133,7 @@ static int use_avx2(relax_render_isa isa) {
 #endif
 }
 
-long relax_render_cache_words(const relax_render_params *p, const relax_render_face *faces, long count,
-                              int32_t row0, int32_t row1) {
-    (void)p;
+long relax_render_cache_words(const relax_render_face *faces, long count, int32_t row0, int32_t row1) {
     long words = 0;
     for (long f = 0; f < count; f++) {
         int32_t r0 = faces[f].row0 > row0 ? faces[f].row0 : row0, r1 = faces[f].row1 < row1 ? faces[f].row1 : row1;

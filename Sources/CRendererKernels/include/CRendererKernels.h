@@ -51,8 +51,7 @@ typedef struct {
 
 /// Words of the forward → backward cache for these faces and rows [row0, row1): one per face,
 /// row and 8-pixel vector of the face's box within the rows.
-long relax_render_cache_words(const relax_render_params *p, const relax_render_face *faces, long count,
-                              int32_t row0, int32_t row1);
+long relax_render_cache_words(const relax_render_face *faces, long count, int32_t row0, int32_t row1);
 
 /// The left fold over faces in order for rows [row0, row1): `acc` holds (row1 − row0)·vectors·8
 /// accumulators (row-major, padded), updated in place. `cache` (NULL for none) receives

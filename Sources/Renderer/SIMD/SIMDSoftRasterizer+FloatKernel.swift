@@ -96,7 +96,7 @@ extension SIMDSoftRasterizer {
             var acc = [Float](repeating: 0, count: rows.count * V8)
             var words = [UInt32]()
             input.withParameters(s, plan) { p, f in
-                let n = cache ? relax_render_cache_words(p, f, input.faces.count, Int32(rows.lowerBound), Int32(rows.upperBound)) : 0
+                let n = cache ? relax_render_cache_words(f, input.faces.count, Int32(rows.lowerBound), Int32(rows.upperBound)) : 0
                 if n > 0 && n <= Self.maximumCacheWords { words = [UInt32](repeating: 0, count: n) }
                 _ = acc.withUnsafeMutableBufferPointer { a in
                     words.withUnsafeMutableBufferPointer { w in
