@@ -84,23 +84,23 @@ import Testing
     }
 
     @Test func nonBinaryInputIsAnError() {
+        /// Every kernel reports the one non-binary byte planted at (sample, feature).
+        func expectNonBinary(inputBits: Int, samples: Int, seed: UInt64, sample: Int, feature: Int, value: Double) {
+            let net = Random.hardNetwork(seed: 1, inputBits: inputBits, widths: [10], classes: 2)
+            var x = Random.bits(seed: seed, count: inputBits * samples)
+            x[inputBits * sample + feature] = UInt8(value)
+            for kernel in BitSliceKernel.allCases {
+                #expect(throws: LogicNetworkError.nonBinaryInput(sample: sample, feature: feature, value: value)) {
+                    try BitSlicedLogicNetwork(net).counts(inputs: x, kernel: kernel)
+                }
+            }
+        }
+        expectNonBinary(inputBits: 9, samples: 70, seed: 2, sample: 66, feature: 4, value: 2)
+        // In a full 16 × 16 block of the C kernel's packing (rows 16–31, features 16–31).
+        expectNonBinary(inputBits: 40, samples: 300, seed: 3, sample: 20, feature: 17, value: 255)
         let net = Random.hardNetwork(seed: 1, inputBits: 9, widths: [10], classes: 2)
         var x = Random.bits(seed: 2, count: 9 * 70)
         x[9 * 66 + 4] = 2
-        for kernel in BitSliceKernel.allCases {
-            #expect(throws: LogicNetworkError.nonBinaryInput(sample: 66, feature: 4, value: 2)) {
-                try BitSlicedLogicNetwork(net).counts(inputs: x, kernel: kernel)
-            }
-        }
-        // In a full 16 × 16 block of the C kernel's packing (rows 16–31, features 16–31).
-        let wide = Random.hardNetwork(seed: 1, inputBits: 40, widths: [10], classes: 2)
-        var y = Random.bits(seed: 3, count: 40 * 300)
-        y[40 * 20 + 17] = 255
-        for kernel in BitSliceKernel.allCases {
-            #expect(throws: LogicNetworkError.nonBinaryInput(sample: 20, feature: 17, value: 255)) {
-                try BitSlicedLogicNetwork(wide).counts(inputs: y, kernel: kernel)
-            }
-        }
         #expect(throws: LogicNetworkError.wrongInputWidth(expected: 9, got: 1)) {
             try BitSlicedLogicNetwork(net).counts(inputs: x + [0])
         }
